@@ -1,0 +1,6 @@
+export * from './model.js';
+export * from './bsn.js';
+export * from './postcode.js';
+export * from './time.js';
+export * from './import-format.js';
+export * from './reference/index.js';
