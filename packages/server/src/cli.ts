@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+/**
+ * The samenveilig command line: serve, migrate, import, generate.
+ * Human-readable progress goes to stderr; the server's structured logs go to stdout.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { Command, InvalidArgumentError } from 'commander';
+import { REGIONS } from '@samenveilig/domain';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { MigrationError } from './db/migrate.js';
+import { prepareDatabase } from './db/setup.js';
+import { generateContacts, NATIONAL_MELDINGEN_PER_YEAR, regionalVolume } from './generator/index.js';
+import { importLines, type ImportProgress, type ImportSummary } from './import/loader.js';
+import { serve } from './serve.js';
+import { VERSION } from './version.js';
+
+const say = (msg: string) => process.stderr.write(`${msg}\n`);
+
+function progressPrinter(label: string) {
+  const started = Date.now();
+  let last = 0;
+  return (p: ImportProgress) => {
+    const now = Date.now();
+    if (now - last < 1000) return;
+    last = now;
+    const rate = Math.round(p.read / Math.max(0.001, (now - started) / 1000));
+    say(`${label}: ${p.read} gelezen, ${p.stored} opgeslagen, ${p.skipped} al aanwezig, ${p.rejected} afgekeurd (${rate} regels/s)`);
+  };
+}
+
+function printSummary(s: ImportSummary, seconds: number) {
+  say(
+    `Klaar in ${seconds.toFixed(1)} s: ${s.read} regels gelezen, ${s.stored} opgeslagen, ${s.skipped} al aanwezig, ${s.rejected} afgekeurd.`,
+  );
+  for (const e of s.errors) say(`  regel ${e.line}${e.path ? `, veld ${e.path}` : ''}: ${e.message}`);
+  if (s.rejected > s.errors.length) say(`  ... en meer fouten (${s.rejected - s.errors.length} regels niet getoond)`);
+}
+
+async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  try {
+    await prepareDatabase(db);
+    return await fn(db, config);
+  } finally {
+    await db.close();
+  }
+}
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} moet een geheel getal zijn`);
+  return n;
+};
+const regionList = (v: string) => {
+  const ids = v.split(',').map((s) => s.trim());
+  for (const id of ids)
+    if (!REGIONS.some((r) => r.id === id)) throw new InvalidArgumentError(`onbekende regio ${id}; kies uit ${REGIONS.map((r) => r.id).join(', ')}`);
+  return ids;
+};
+
+const program = new Command()
+  .name('samenveilig')
+  .description('Samen Veilig: regional chain software for the Dutch approach to domestic violence')
+  .version(VERSION);
+
+program
+  .command('serve')
+  .description('migrate, load the demo region into an empty database (demo mode) and serve web app and API')
+  .action(async () => {
+    await serve(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and sync reference data (safe to run twice)')
+  .action(async () => {
+    const config = loadConfig();
+    const db = await openDatabase(config);
+    try {
+      const { applied } = await prepareDatabase(db);
+      say(applied.length ? `Migraties toegepast: ${applied.join(', ')}` : 'Database is al bij; geen migraties nodig.');
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('import')
+  .argument('<file>', 'JSON Lines file (docs/import-format.md); - reads standard input')
+  .description('import contacts with their persons; idempotent on the sender external id')
+  .option('--bron <source>', 'sender identifier: external ids are unique per sender', 'import')
+  .option('--regio <region>', 'refuse lines whose gemeente is outside this region')
+  .action(async (file: string, opts: { bron: string; regio?: string }) => {
+    if (opts.regio) regionList(opts.regio);
+    const started = Date.now();
+    const summary = await withDatabase(async (db) => {
+      const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+      const lines = createInterface({ input, crlfDelay: Infinity });
+      return importLines(db, lines, {
+        source: opts.bron,
+        ...(opts.regio ? { regionId: opts.regio } : {}),
+        onProgress: progressPrinter('Import'),
+      });
+    });
+    printSummary(summary, (Date.now() - started) / 1000);
+    if (summary.rejected > 0) process.exitCode = 1;
+  });
+
+program
+  .command('generate')
+  .description('generate synthetic contacts (deterministic); into the database, or to a JSON Lines file with --output')
+  .option('--seed <n>', 'seed; the same seed gives the same data', int('--seed'), 1)
+  .option('--regio <ids>', 'comma-separated region ids (default: all regions)', regionList)
+  .option('--van-jaar <year>', 'first year', int('--van-jaar'), new Date().getFullYear() - 2)
+  .option('--jaren <n>', 'number of years', int('--jaren'), 3)
+  .option('--volume <v>', "meldingen per year: 'regio' (by inhabitants), 'nationaal' or a number", 'regio')
+  .option('--output <file>', 'write JSON Lines here instead of loading into the database')
+  .option('--bron <source>', 'sender identifier used when loading', 'synthetisch')
+  .action(async (opts: { seed: number; regio?: string[]; vanJaar: number; jaren: number; volume: string; output?: string; bron: string }) => {
+    const regionIds = opts.regio ?? REGIONS.map((r) => r.id);
+    let perYear: number;
+    if (opts.volume === 'regio') perYear = regionalVolume(regionIds);
+    else if (opts.volume === 'nationaal') perYear = NATIONAL_MELDINGEN_PER_YEAR;
+    else if (/^\d+$/.test(opts.volume)) perYear = Number(opts.volume);
+    else throw new InvalidArgumentError("--volume moet 'regio', 'nationaal' of een getal zijn");
+    const lines = generateContacts({ seed: opts.seed, regionIds, fromYear: opts.vanJaar, years: opts.jaren, meldingenPerYear: perYear });
+    const started = Date.now();
+    if (opts.output) {
+      const out = createWriteStream(opts.output, { encoding: 'utf8' });
+      let n = 0;
+      for (const line of lines) {
+        if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
+        if (++n % 100_000 === 0) say(`Genereren: ${n} regels`);
+      }
+      out.end();
+      await once(out, 'finish');
+      say(`Klaar: ${n} regels naar ${opts.output} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      return;
+    }
+    const summary = await withDatabase((db) =>
+      importLines(db, lines, { source: opts.bron, checkDuplicates: false, onProgress: progressPrinter('Genereren') }),
+    );
+    printSummary(summary, (Date.now() - started) / 1000);
+    if (summary.rejected > 0) process.exitCode = 1;
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof MigrationError) {
+    say(err.message);
+  } else {
+    say(`Fout: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,106 @@
+/**
+ * Builds the Fastify application: the HTTP API with Zod schemas, the generated OpenAPI document,
+ * the API reference page and the web app. Route handlers stay thin; every route declares who may
+ * call it (config.permission) and the app refuses to start with a route that does not.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { AppError, errorHandler } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+import { referenceRoutes } from './routes/reference.js';
+import { VERSION } from '../version.js';
+
+/** Who may call a route. Deny by default: a route without one makes the app refuse to start. */
+export type Permission = 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: Permission;
+  }
+}
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  /** Directory of the built web app; when absent only the API is served. */
+  webDir?: string;
+  /** Destination for the JSON logs (tests capture them). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+      // Only what is needed to follow a request; never bodies, query strings or headers.
+      serializers: {
+        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0], id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    // Fastify's own request lines are replaced by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission;
+    const isInternal = route.url.startsWith('/api/docs') || route.url === '/*' || route.url === '/';
+    if (!permission && !isInternal) {
+      throw new Error(`Route ${route.method} ${route.url} declares no permission (config.permission)`);
+    }
+  });
+  app.addHook('onResponse', (req, reply, done) => {
+    // The route pattern (/api/v1/x/:id), not the URL: no ids or search terms in logs.
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Samen Veilig API',
+        version: VERSION,
+        description: 'HTTP API of Samen Veilig. Errors have the shape { error: { code, message, issues?, requestId } }.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes, { db: deps.db });
+  await app.register(referenceRoutes, { db: deps.db, config });
+
+  const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
+  const hasWeb = existsSync(`${webDir}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path === '/healthz' || path === '/readyz';
+    if (hasWeb && req.method === 'GET' && !isApi && !/\.[a-z0-9]+$/i.test(path)) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return errorHandler(new AppError('niet_gevonden', 'Niet gevonden.'), req, reply);
+  });
+  return app;
+}

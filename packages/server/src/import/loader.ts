@@ -1,0 +1,384 @@
+/**
+ * The one loading path for contacts in the JSON Lines import format: used by `samenveilig import`,
+ * by the synthetic generator and by the demo region. Lines are validated by the domain schema,
+ * then stored in batches; every line is stored whole or not at all, and a contact whose
+ * (source, externalId) is already present is skipped, so importing the same file twice changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  findGemeente,
+  parseMoment,
+  validateImportLine,
+  type ImportIssue,
+  type ValidImportLine,
+} from '@samenveilig/domain';
+import type { Database, Queryable } from '../db/database.js';
+
+export interface LoadOptions {
+  /** Sender identifier: external ids are unique per (region, source). */
+  source: string;
+  /** When set, every line's gemeente must lie in this region. */
+  regionId?: string;
+  /** Lines per transaction (default 500). */
+  batchSize?: number;
+  /** Reject a contact externalId that occurred earlier in the same run (default true). */
+  checkDuplicates?: boolean;
+  /** Called after each stored batch. */
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  read: number;
+  stored: number;
+  skipped: number;
+  rejected: number;
+}
+
+export interface LineError extends ImportIssue {
+  line: number;
+}
+
+export interface ImportSummary extends ImportProgress {
+  /** The first errors (at most 1000), each naming its line and field. */
+  errors: LineError[];
+}
+
+const MAX_ERRORS = 1000;
+
+interface Prepared {
+  lineNo: number;
+  line: ValidImportLine;
+  regionId: string;
+  gemeenteCode: string;
+  receivedAt: Date;
+}
+
+/** Accepts raw text lines (a file) or already-parsed objects (the generator). */
+export type ImportInput = AsyncIterable<string | unknown> | Iterable<string | unknown>;
+
+export async function importLines(db: Database, input: ImportInput, opts: LoadOptions): Promise<ImportSummary> {
+  const batchSize = opts.batchSize ?? 500;
+  const checkDuplicates = opts.checkDuplicates ?? true;
+  const seen = new Set<string>();
+  const summary: ImportSummary = { read: 0, stored: 0, skipped: 0, rejected: 0, errors: [] };
+  const reject = (line: number, issues: ImportIssue[]) => {
+    summary.rejected++;
+    for (const i of issues) if (summary.errors.length < MAX_ERRORS) summary.errors.push({ line, ...i });
+  };
+  let batch: Prepared[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await storeBatchSafely(db, batch, opts.source);
+    summary.stored += result.stored;
+    summary.skipped += result.skipped;
+    for (const f of result.failed) reject(f, [{ path: '', message: 'regel kon niet worden opgeslagen (databasefout); niets van deze regel is opgeslagen' }]);
+    batch = [];
+    opts.onProgress?.({ read: summary.read, stored: summary.stored, skipped: summary.skipped, rejected: summary.rejected });
+  };
+
+  let lineNo = 0;
+  for await (const item of input as AsyncIterable<string | unknown>) {
+    lineNo++;
+    if (typeof item === 'string' && item.trim() === '') continue; // blank lines are allowed
+    summary.read++;
+    let value: unknown = item;
+    if (typeof item === 'string') {
+      try {
+        value = JSON.parse(item);
+      } catch {
+        reject(lineNo, [{ path: '', message: 'geen geldige JSON' }]);
+        continue;
+      }
+    }
+    const parsed = validateImportLine(value);
+    if (!parsed.ok) {
+      reject(lineNo, parsed.issues);
+      continue;
+    }
+    const line = parsed.line;
+    const gemeente = findGemeente(line.gemeente)!;
+    if (opts.regionId && gemeente.regionId !== opts.regionId) {
+      reject(lineNo, [{ path: 'gemeente', message: `gemeente ${gemeente.naam} ligt niet in regio ${opts.regionId}` }]);
+      continue;
+    }
+    if (checkDuplicates) {
+      const key = `${gemeente.regionId}\u0000${line.externalId}`;
+      if (seen.has(key)) {
+        reject(lineNo, [{ path: 'externalId', message: `externalId ${line.externalId} komt eerder in dit bestand voor` }]);
+        continue;
+      }
+      seen.add(key);
+    }
+    batch.push({ lineNo, line, regionId: gemeente.regionId, gemeenteCode: gemeente.code, receivedAt: parseMoment(line.ontvangenOp)! });
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+interface BatchResult {
+  stored: number;
+  skipped: number;
+  failed: number[];
+}
+
+class ConcurrentImportError extends Error {}
+
+/** Stores a batch in one transaction; on an unexpected database error, line by line to isolate it. */
+async function storeBatchSafely(db: Database, batch: Prepared[], source: string): Promise<BatchResult> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await db.transaction((tx) => storeBatch(tx, batch, source));
+    } catch (err) {
+      if (err instanceof ConcurrentImportError) continue; // another import stored some of these; retry
+      break;
+    }
+  }
+  const result: BatchResult = { stored: 0, skipped: 0, failed: [] };
+  for (const one of batch) {
+    try {
+      const r = await db.transaction((tx) => storeBatch(tx, [one], source));
+      result.stored += r.stored;
+      result.skipped += r.skipped;
+    } catch {
+      result.failed.push(one.lineNo);
+    }
+  }
+  return result;
+}
+
+/** Column arrays for an unnest() insert. */
+class Columns<K extends string> {
+  readonly data: Record<K, unknown[]>;
+  constructor(readonly names: readonly K[]) {
+    this.data = Object.fromEntries(names.map((n) => [n, []])) as unknown as Record<K, unknown[]>;
+  }
+  push(row: Record<K, unknown>) {
+    for (const n of this.names) this.data[n].push(row[n] ?? null);
+  }
+  get length() {
+    return this.data[this.names[0]!].length;
+  }
+  params() {
+    return this.names.map((n) => this.data[n]);
+  }
+}
+
+async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Promise<BatchResult> {
+  // 1. Which contacts are already stored (idempotency on the sender's external id)?
+  const existing = await tx.query<{ region_id: string; external_id: string }>(
+    `SELECT region_id, external_id FROM contact
+     WHERE source = $1 AND (region_id, external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+    [source, batch.map((b) => b.regionId), batch.map((b) => b.line.externalId)],
+  );
+  const present = new Set(existing.rows.map((r) => `${r.region_id}\u0000${r.external_id}`));
+  const fresh = batch.filter((b) => !present.has(`${b.regionId}\u0000${b.line.externalId}`));
+  const skipped = batch.length - fresh.length;
+  if (fresh.length === 0) return { stored: 0, skipped, failed: [] };
+
+  // 2. Households: the sender's household id joins contacts; otherwise one new household per contact with persons.
+  const householdKey = (b: Prepared) => `${b.regionId}\u0000${b.line.huishouden!.externalId!}`;
+  const withHh = fresh.filter((b) => b.line.huishouden?.externalId);
+  const hhIds = new Map<string, string>();
+  if (withHh.length > 0) {
+    const uniq = new Map(withHh.map((b) => [householdKey(b), b]));
+    const r = await tx.query<{ id: string; region_id: string; external_id: string }>(
+      `INSERT INTO household (region_id, source, external_id)
+       SELECT r, $1, e FROM unnest($2::text[], $3::text[]) AS t(r, e)
+       ON CONFLICT (region_id, source, external_id) DO UPDATE SET external_id = EXCLUDED.external_id
+       RETURNING id, region_id, external_id`,
+      [source, [...uniq.values()].map((b) => b.regionId), [...uniq.values()].map((b) => b.line.huishouden!.externalId!)],
+    );
+    for (const row of r.rows) hhIds.set(`${row.region_id}\u0000${row.external_id}`, row.id);
+  }
+  const newHh = new Columns(['id', 'region_id'] as const);
+  const contactHousehold = new Map<Prepared, string | null>();
+  for (const b of fresh) {
+    if (b.line.huishouden?.externalId) contactHousehold.set(b, hhIds.get(householdKey(b))!);
+    else if (b.line.personen.length > 0) {
+      const id = randomUUID();
+      newHh.push({ id, region_id: b.regionId });
+      contactHousehold.set(b, id);
+    } else contactHousehold.set(b, null);
+  }
+  if (newHh.length > 0) {
+    await tx.query(`INSERT INTO household (id, region_id) SELECT * FROM unnest($1::uuid[], $2::text[])`, newHh.params());
+  }
+
+  // 3. Persons: the sender's person id links registrations; otherwise a new registration.
+  const personCols = [
+    'id', 'region_id', 'external_id', 'voornamen', 'roepnaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'geslacht', 'bsn',
+    'straat', 'huisnummer', 'huisnummer_toevoeging', 'postcode', 'woonplaats', 'gemeente_code', 'adres_geheim',
+  ] as const;
+  const personRow = (b: Prepared, p: ValidImportLine['personen'][number], id: string) => {
+    const g = p.adres?.gemeente ? findGemeente(p.adres.gemeente) : undefined;
+    return {
+      id,
+      region_id: b.regionId,
+      external_id: p.externalId ?? null,
+      voornamen: p.voornamen,
+      roepnaam: p.roepnaam,
+      tussenvoegsel: p.tussenvoegsel || null,
+      achternaam: p.achternaam,
+      geboortedatum: p.geboortedatum,
+      geslacht: p.geslacht,
+      bsn: p.bsn,
+      straat: p.adres?.straat,
+      huisnummer: p.adres?.huisnummer,
+      huisnummer_toevoeging: p.adres?.huisnummerToevoeging || null,
+      postcode: p.adres?.postcode,
+      woonplaats: p.adres?.woonplaats,
+      gemeente_code: g ? g.code : p.adres ? b.gemeenteCode : null,
+      adres_geheim: p.adres?.geheim ?? false,
+    };
+  };
+  const linked = new Columns(personCols);
+  const linkedKeys = new Set<string>();
+  const unlinked = new Columns(personCols);
+  const personIdOf = new Map<string, string>(); // `${lineNo}/${ref}` -> person id
+  const extKey = (b: Prepared, ext: string) => `${b.regionId}\u0000${ext}`;
+  for (const b of fresh) {
+    for (const p of b.line.personen) {
+      if (p.externalId) {
+        const k = extKey(b, p.externalId);
+        if (!linkedKeys.has(k)) {
+          linkedKeys.add(k);
+          linked.push(personRow(b, p, randomUUID()));
+        }
+      } else {
+        const id = randomUUID();
+        unlinked.push(personRow(b, p, id));
+        personIdOf.set(`${b.lineNo}/${p.ref}`, id);
+      }
+    }
+  }
+  const personInsert = (conflict: string) =>
+    `INSERT INTO person (id, region_id, source, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
+       straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim)
+     SELECT id, region_id, $1, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
+       straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim
+     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], $11::text[],
+       $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::bool[])
+       AS t(id, region_id, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
+         straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim)
+     ${conflict}`;
+  if (linked.length > 0) {
+    // The first registration under a sender's person id is kept; later contacts refer to it.
+    const r = await tx.query<{ id: string; region_id: string; external_id: string }>(
+      personInsert(`ON CONFLICT (region_id, source, external_id) DO UPDATE SET external_id = EXCLUDED.external_id
+                    RETURNING id, region_id, external_id`),
+      [source, ...linked.params()],
+    );
+    const byExt = new Map(r.rows.map((row) => [`${row.region_id}\u0000${row.external_id}`, row.id]));
+    for (const b of fresh)
+      for (const p of b.line.personen) if (p.externalId) personIdOf.set(`${b.lineNo}/${p.ref}`, byExt.get(extKey(b, p.externalId))!);
+  }
+  if (unlinked.length > 0) await tx.query(personInsert(''), [source, ...unlinked.params()]);
+
+  // 4. Contacts, guarded: a concurrent import of the same ids makes the batch retry.
+  const contacts = new Columns([
+    'id', 'region_id', 'gemeente_code', 'type', 'ontvangen_op', 'kanaal', 'melder_type', 'melder_sector', 'melder_relatie',
+    'melder_anoniem', 'melder_anoniem_reden', 'household_id', 'omschrijving', 'acuut_gevaar', 'external_id',
+  ] as const);
+  const melders = new Columns(['contact_id', 'region_id', 'naam', 'organisatie', 'telefoon', 'email'] as const);
+  const members = new Columns(['household_id', 'person_id', 'region_id', 'sinds'] as const);
+  const roles = new Columns(['contact_id', 'person_id', 'region_id', 'rol'] as const);
+  const forms = new Columns(['contact_id', 'code', 'region_id'] as const);
+  const relations = new Columns(['van', 'naar', 'region_id', 'type'] as const);
+  const memberKeys = new Set<string>();
+  const roleKeys = new Set<string>();
+  const relationKeys = new Set<string>();
+  for (const b of fresh) {
+    const l = b.line;
+    const id = randomUUID();
+    const hh = contactHousehold.get(b) ?? null;
+    contacts.push({
+      id,
+      region_id: b.regionId,
+      gemeente_code: b.gemeenteCode,
+      type: l.type,
+      ontvangen_op: b.receivedAt.toISOString(),
+      kanaal: l.kanaal,
+      melder_type: l.melder.type,
+      melder_sector: l.melder.sector,
+      melder_relatie: l.melder.relatie,
+      melder_anoniem: l.melder.anoniem,
+      melder_anoniem_reden: l.melder.anoniemReden,
+      household_id: hh,
+      omschrijving: l.omschrijving,
+      acuut_gevaar: l.acuutGevaar,
+      external_id: l.externalId,
+    });
+    const m = l.melder;
+    if (m.naam || m.organisatie || m.telefoon || m.email) {
+      melders.push({ contact_id: id, region_id: b.regionId, naam: m.naam, organisatie: m.organisatie, telefoon: m.telefoon, email: m.email });
+    }
+    for (const p of l.personen) {
+      const pid = personIdOf.get(`${b.lineNo}/${p.ref}`)!;
+      if (!roleKeys.has(`${id}/${pid}`)) {
+        roleKeys.add(`${id}/${pid}`);
+        roles.push({ contact_id: id, person_id: pid, region_id: b.regionId, rol: p.rol });
+      }
+      if (hh && !memberKeys.has(`${hh}/${pid}`)) {
+        memberKeys.add(`${hh}/${pid}`);
+        members.push({ household_id: hh, person_id: pid, region_id: b.regionId, sinds: b.receivedAt.toISOString() });
+      }
+    }
+    for (const code of new Set(l.geweldsvormen)) forms.push({ contact_id: id, code, region_id: b.regionId });
+    for (const r of l.relaties) {
+      const van = personIdOf.get(`${b.lineNo}/${r.van}`)!;
+      const naar = personIdOf.get(`${b.lineNo}/${r.naar}`)!;
+      const k = `${van}/${naar}/${r.type}`;
+      if (van !== naar && !relationKeys.has(k)) {
+        relationKeys.add(k);
+        relations.push({ van, naar, region_id: b.regionId, type: r.type });
+      }
+    }
+  }
+  const inserted = await tx.query<{ id: string }>(
+    `INSERT INTO contact (id, region_id, gemeente_code, type, ontvangen_op, kanaal, melder_type, melder_sector, melder_relatie,
+       melder_anoniem, melder_anoniem_reden, household_id, omschrijving, acuut_gevaar, source, external_id)
+     SELECT id, region_id, gemeente_code, type, ontvangen_op, kanaal, melder_type, melder_sector, melder_relatie,
+       melder_anoniem, melder_anoniem_reden, household_id, omschrijving, acuut_gevaar, $1, external_id
+     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[],
+       $11::bool[], $12::text[], $13::uuid[], $14::text[], $15::bool[], $16::text[])
+       AS t(id, region_id, gemeente_code, type, ontvangen_op, kanaal, melder_type, melder_sector, melder_relatie,
+         melder_anoniem, melder_anoniem_reden, household_id, omschrijving, acuut_gevaar, external_id)
+     ON CONFLICT (region_id, source, external_id) DO NOTHING
+     RETURNING id`,
+    [source, ...contacts.params()],
+  );
+  if (inserted.rows.length !== fresh.length) throw new ConcurrentImportError();
+
+  if (melders.length > 0)
+    await tx.query(
+      `INSERT INTO melder_identiteit (contact_id, region_id, naam, organisatie, telefoon, email)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      melders.params(),
+    );
+  if (members.length > 0)
+    await tx.query(
+      `INSERT INTO household_member (household_id, person_id, region_id, sinds)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[])
+       ON CONFLICT (household_id, person_id) DO NOTHING`,
+      members.params(),
+    );
+  if (roles.length > 0)
+    await tx.query(
+      `INSERT INTO contact_person (contact_id, person_id, region_id, rol) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
+      roles.params(),
+    );
+  if (forms.length > 0)
+    await tx.query(
+      `INSERT INTO contact_geweldsvorm (contact_id, geweldsvorm_code, region_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
+      forms.params(),
+    );
+  if (relations.length > 0)
+    await tx.query(
+      `INSERT INTO person_relation (van_person_id, naar_person_id, region_id, type)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
+       ON CONFLICT DO NOTHING`,
+      relations.params(),
+    );
+  return { stored: fresh.length, skipped, failed: [] };
+}

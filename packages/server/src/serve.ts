@@ -1,0 +1,57 @@
+/** Start-up of the server process: database, migrations, demo data, HTTP. */
+import { resolve } from 'node:path';
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { prepareDatabase } from './db/setup.js';
+import { isEmpty, loadDemoRegion, DEMO_REGION } from './demo.js';
+import { buildApp } from './http/app.js';
+
+const say = (msg: string) => process.stderr.write(`${msg}\n`);
+
+export async function serve(config: Config): Promise<void> {
+  const db = await openDatabase(config);
+  say(config.databaseUrl ? 'Database: PostgreSQL-server (DATABASE_URL)' : `Database: ingebouwde PGlite in ${resolve(config.dataDir)}`);
+  const { applied } = await prepareDatabase(db);
+  if (applied.length) say(`Migraties toegepast: ${applied.join(', ')}`);
+
+  if (config.demo && (await isEmpty(db))) {
+    say(`Demoregio laden (${DEMO_REGION}, ${config.demoYears} jaar synthetische gegevens)...`);
+    const started = Date.now();
+    let last = 0;
+    const summary = await loadDemoRegion(db, {
+      years: config.demoYears,
+      seed: config.demoSeed,
+      onProgress: (p) => {
+        if (Date.now() - last > 2000) {
+          last = Date.now();
+          say(`  ${p.stored} contacten geladen`);
+        }
+      },
+    });
+    say(`Demoregio geladen: ${summary.stored} contacten in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    if (summary.rejected > 0) throw new Error(`demo data rejected ${summary.rejected} lines: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+  }
+
+  const app = await buildApp({ config, db });
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const port = new URL(address).port;
+  const url = `http://localhost:${port}`;
+  const lines = [
+    '',
+    `Samen Veilig draait op ${url}`,
+    `  API-documentatie: ${url}/api/docs`,
+    config.demo ? '  Demonstratie met synthetische gegevens: alle personen en meldingen zijn verzonnen.' : '',
+    '  Inloggen: deze versie heeft nog geen accounts; ze toont alleen referentiegegevens en totalen',
+    '  (accounts met tweestapsverificatie komen met de beveiligingslaag).',
+    '',
+  ].filter((l, i, a) => l !== '' || i === 0 || i === a.length - 1);
+  say(lines.join('\n'));
+}
