@@ -4,3 +4,5 @@ export * from './postcode.js';
 export * from './time.js';
 export * from './import-format.js';
 export * from './reference/index.js';
+export * from './import-format.jsonschema.js';
+export * from './access/index.js';

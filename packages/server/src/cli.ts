@@ -7,7 +7,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError } from 'commander';
-import { REGIONS } from '@samenveilig/domain';
+import { importLineJsonSchema, REGIONS } from '@samenveilig/domain';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { MigrationError } from './db/migrate.js';
@@ -146,6 +146,13 @@ program
     );
     printSummary(summary, (Date.now() - started) / 1000);
     if (summary.rejected > 0) process.exitCode = 1;
+  });
+
+program
+  .command('schema')
+  .description('print the JSON Schema of one import line (published as docs/import-format.schema.json)')
+  .action(() => {
+    process.stdout.write(`${JSON.stringify(importLineJsonSchema(), null, 2)}\n`);
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {

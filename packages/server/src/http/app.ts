@@ -45,7 +45,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.logStream ? { stream: deps.logStream } : {}),
       // Only what is needed to follow a request; never bodies, query strings or headers.
       serializers: {
-        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0], id: req.id }),
+        // No URL: a path or query string may hold a name or an id a person could be found by.
+        req: (req) => ({ method: req.method, id: req.id }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     },

@@ -1,0 +1,151 @@
+/**
+ * The access policy: one function, can(actor, action, resource), used for every decision, and
+ * dossierScope(actor), the same rule in the shape the data layer turns into SQL for lists.
+ * Deny by default: anything not granted below is refused.
+ */
+import { AGGREGATE_ONLY_ROLLEN, BREAK_GLASS_ROLLEN, VT_ROLLEN, type Rol } from './roles.js';
+
+export interface Actor {
+  readonly kind: 'user' | 'system';
+  /** User id, or the name of a background job for the system actor ("system:deadline-job"). */
+  readonly id: string;
+  readonly regionId: string;
+  readonly organisationId: string | null;
+  readonly teamId: string | null;
+  readonly roles: readonly Rol[];
+  /** Households opened through break-glass, each until a moment. */
+  readonly breakGlass: readonly { readonly householdId: string; readonly until: Date }[];
+}
+
+/** An organisation's involvement with a household: the basis of need-to-know. */
+export interface Involvement {
+  readonly organisationId: string;
+  /** Within the organisation only this team (null: the whole organisation). */
+  readonly teamId: string | null;
+  /** Within the organisation only this user (an assignment, e.g. casusregisseur). */
+  readonly userId: string | null;
+}
+
+/** Field classes of notes that need more than being involved. */
+export const NOTITIE_KLASSEN = ['algemeen', 'medisch', 'seksueel-geweld'] as const;
+export type NotitieKlasse = (typeof NOTITIE_KLASSEN)[number];
+
+const KLASSE_ROLLEN: Record<NotitieKlasse, readonly Rol[]> = {
+  algemeen: ['vt-medewerker', 'vt-gedragswetenschapper', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator'],
+  medisch: ['vt-medewerker', 'vt-gedragswetenschapper', 'csg'],
+  'seksueel-geweld': ['vt-medewerker', 'vt-gedragswetenschapper', 'csg'],
+};
+
+/** Roles that may read a household dossier they are involved with (persons, contacts, plan). */
+export const DOSSIER_ROLLEN: readonly Rol[] = ['vt-medewerker', 'vt-gedragswetenschapper', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator'];
+
+export type Resource =
+  | { readonly type: 'huishouden'; readonly regionId: string; readonly householdId: string; readonly involvements: readonly Involvement[] }
+  | { readonly type: 'melder-identiteit'; readonly regionId: string; readonly householdId: string | null; readonly involvements: readonly Involvement[] }
+  | {
+      readonly type: 'geheim-adres';
+      readonly regionId: string;
+      /** The organisation that holds (registered) the secret address. */
+      readonly holderOrganisationId: string | null;
+      readonly casusregisseurUserId: string | null;
+    }
+  | {
+      readonly type: 'notitie';
+      readonly regionId: string;
+      readonly householdId: string;
+      readonly involvements: readonly Involvement[];
+      readonly klasse: NotitieKlasse;
+      /** A note private to its organisation is visible only within that organisation. */
+      readonly priveVoorOrganisatie: string | null;
+    }
+  | { readonly type: 'contact-invoer'; readonly regionId: string }
+  | { readonly type: 'audit'; readonly regionId: string }
+  | { readonly type: 'beheer'; readonly regionId: string }
+  | { readonly type: 'cijfers'; readonly regionId: string }
+  | { readonly type: 'break-glass'; readonly regionId: string; readonly householdId: string };
+
+export type Action = 'read' | 'list' | 'create' | 'update' | 'review';
+
+const has = (actor: Actor, roles: readonly Rol[]) => actor.roles.some((r) => roles.includes(r));
+
+export function isInvolved(actor: Actor, involvements: readonly Involvement[]): boolean {
+  if (actor.organisationId === null) return false;
+  return involvements.some(
+    (i) =>
+      i.organisationId === actor.organisationId &&
+      (i.userId !== null ? i.userId === actor.id : i.teamId === null || i.teamId === actor.teamId),
+  );
+}
+
+export function hasBreakGlass(actor: Actor, householdId: string, now: Date): boolean {
+  return actor.breakGlass.some((b) => b.householdId === householdId && b.until.getTime() > now.getTime());
+}
+
+/** In scope for a household: involved, or opened through break-glass that has not expired. */
+function inScope(actor: Actor, householdId: string | null, involvements: readonly Involvement[], now: Date): boolean {
+  return isInvolved(actor, involvements) || (householdId !== null && hasBreakGlass(actor, householdId, now));
+}
+
+/** The one access decision. Region first: nothing crosses regions. */
+export function can(actor: Actor, action: Action, resource: Resource, now: Date = new Date()): boolean {
+  if (actor.regionId !== resource.regionId) return false;
+  if (actor.kind === 'system') return resource.type !== 'break-glass';
+  switch (resource.type) {
+    case 'huishouden':
+      return (action === 'read' || action === 'list') && has(actor, DOSSIER_ROLLEN) && inScope(actor, resource.householdId, resource.involvements, now);
+    case 'melder-identiteit':
+      return action === 'read' && has(actor, VT_ROLLEN) && inScope(actor, resource.householdId, resource.involvements, now);
+    case 'geheim-adres':
+      return (
+        action === 'read' &&
+        has(actor, DOSSIER_ROLLEN) &&
+        ((resource.holderOrganisationId !== null && resource.holderOrganisationId === actor.organisationId) ||
+          (resource.casusregisseurUserId !== null && resource.casusregisseurUserId === actor.id))
+      );
+    case 'notitie':
+      return (
+        (action === 'read' || action === 'create') &&
+        has(actor, KLASSE_ROLLEN[resource.klasse]) &&
+        (resource.priveVoorOrganisatie === null || resource.priveVoorOrganisatie === actor.organisationId) &&
+        inScope(actor, resource.householdId, resource.involvements, now)
+      );
+    case 'contact-invoer':
+      return action === 'create' && has(actor, [...VT_ROLLEN, 'politie', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator']);
+    case 'audit':
+      return (action === 'read' || action === 'list' || action === 'review') && has(actor, ['privacy-officer']);
+    case 'beheer':
+      return has(actor, ['functioneel-beheerder']);
+    case 'cijfers':
+      return action === 'read' && has(actor, [...AGGREGATE_ONLY_ROLLEN, ...VT_ROLLEN, 'zvh-coordinator']);
+    case 'break-glass':
+      return action === 'create' && has(actor, BREAK_GLASS_ROLLEN);
+  }
+}
+
+/**
+ * The dossier rule of can() in the shape of a SQL filter: which households an actor may list.
+ * `none`: no household at all. `scoped`: households of the region where the organisation is involved
+ * (whole organisation, the actor's team, or the actor personally), plus break-glass households.
+ */
+export type DossierScope =
+  | { readonly kind: 'none' }
+  | {
+      readonly kind: 'scoped';
+      readonly regionId: string;
+      readonly organisationId: string | null;
+      readonly teamId: string | null;
+      readonly userId: string;
+      readonly breakGlassHouseholdIds: readonly string[];
+    };
+
+export function dossierScope(actor: Actor, now: Date = new Date()): DossierScope {
+  if (actor.kind !== 'user' || !has(actor, DOSSIER_ROLLEN)) return { kind: 'none' };
+  return {
+    kind: 'scoped',
+    regionId: actor.regionId,
+    organisationId: actor.organisationId,
+    teamId: actor.teamId,
+    userId: actor.id,
+    breakGlassHouseholdIds: actor.breakGlass.filter((b) => b.until.getTime() > now.getTime()).map((b) => b.householdId),
+  };
+}
