@@ -48,7 +48,7 @@ try {
     {
       source: 'synthetisch',
       checkDuplicates: false,
-      batchSize: 1000,
+      batchSize: 4000,
       onProgress: (p) => {
         const s = Number(process.hrtime.bigint() - started) / 1e9;
         if (s - lastPrint >= 30) {

@@ -3,28 +3,43 @@ import { DateTime } from 'luxon';
 /** All times of the domain are interpreted in this zone (law, deadlines and figures are Dutch). */
 export const ZONE = 'Europe/Amsterdam';
 
+const MOMENT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
 /**
  * Parses a received-at moment. A value with an offset or "Z" is taken as it is; a value without
  * one ("2024-12-31T23:30") is local Amsterdam time. Returns null when it is not a real moment.
  */
 export function parseMoment(value: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$/.test(value)) return null;
+  const m = MOMENT.exec(value);
+  if (!m) return null;
+  if (!isValidDateParts(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) {
+    return null;
+  }
+  if (m[7] !== undefined) {
+    // An explicit offset fixes the moment; ECMAScript parses this ISO form exactly (offset needs a colon).
+    const iso = m[7] === 'Z' || m[7].includes(':') ? value : `${value.slice(0, -2)}:${value.slice(-2)}`;
+    const d = new Date(iso);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
   const dt = DateTime.fromISO(value, { zone: ZONE, setZone: false });
   if (!dt.isValid) return null;
   // Luxon rolls impossible local times (DST gap) forward; reject values that do not round-trip.
-  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
-  if (!hasOffset) {
-    const local = dt.setZone(ZONE);
-    const back = local.toFormat(value.length > 16 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
-    if (!value.startsWith(back)) return null;
-  }
+  const back = dt.setZone(ZONE).toFormat(value.length > 16 ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
+  if (!value.startsWith(back)) return null;
   return dt.toJSDate();
 }
 
 /** Validates a calendar date "YYYY-MM-DD" (rejects 30 February). */
 export function isValidDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m !== null && isValidDateParts(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+function isValidDateParts(year: number, month: number, day: number): boolean {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
 }
 
 /** The calendar year of a moment in Amsterdam time (a melding at 31 Dec 23:30 belongs to that year). */

@@ -1,5 +1,7 @@
 -- Core data model. Every record belongs to exactly one region (the tenant); references between
 -- records carry region_id in composite foreign keys so that no row can point into another region.
+-- Primary keys are (id, region_id): those foreign keys use them directly, and a lookup by id alone
+-- uses their prefix.
 -- Allowed values mirror packages/domain/src/model.ts; a test checks they stay equal.
 
 CREATE TABLE region (
@@ -33,29 +35,29 @@ CREATE TABLE geweldsvorm (
 );
 
 CREATE TABLE organisation (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
   region_id text NOT NULL REFERENCES region (id),
   type text NOT NULL REFERENCES organisatietype (code),
   naam text NOT NULL,
   gemeente_code text REFERENCES gemeente (code),
   created_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (id, region_id),
+  PRIMARY KEY (id, region_id),
   UNIQUE (region_id, naam)
 );
 
 CREATE TABLE team (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
   region_id text NOT NULL,
   organisation_id uuid NOT NULL,
   naam text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (id, region_id),
+  PRIMARY KEY (id, region_id),
   UNIQUE (organisation_id, naam),
   FOREIGN KEY (organisation_id, region_id) REFERENCES organisation (id, region_id)
 );
 
 CREATE TABLE app_user (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
   region_id text NOT NULL,
   organisation_id uuid NOT NULL,
   team_id uuid,
@@ -63,7 +65,7 @@ CREATE TABLE app_user (
   email text NOT NULL CHECK (email = lower(email)),
   actief boolean NOT NULL DEFAULT true,
   created_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (id, region_id),
+  PRIMARY KEY (id, region_id),
   UNIQUE (email),
   FOREIGN KEY (organisation_id, region_id) REFERENCES organisation (id, region_id),
   FOREIGN KEY (team_id, region_id) REFERENCES team (id, region_id)
@@ -71,19 +73,19 @@ CREATE TABLE app_user (
 
 -- huishouden: every form of living together, including ex-partners who live apart.
 CREATE TABLE household (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
   region_id text NOT NULL REFERENCES region (id),
   source text,
   external_id text,
   created_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (id, region_id),
+  PRIMARY KEY (id, region_id),
   UNIQUE (region_id, source, external_id)
 );
 
 -- betrokkene: one registration of a person by one sender. Linking registrations that are the
 -- same person (radar) builds on top of this table and never rewrites it.
 CREATE TABLE person (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
   region_id text NOT NULL REFERENCES region (id),
   source text,
   external_id text,
@@ -102,7 +104,7 @@ CREATE TABLE person (
   gemeente_code text REFERENCES gemeente (code),
   adres_geheim boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (id, region_id),
+  PRIMARY KEY (id, region_id),
   UNIQUE (region_id, source, external_id)
 );
 CREATE INDEX person_bsn_idx ON person (bsn) WHERE bsn IS NOT NULL;
@@ -133,7 +135,7 @@ CREATE INDEX person_relation_naar_idx ON person_relation (naar_person_id);
 
 -- contact: an advies or a melding as received by Veilig Thuis.
 CREATE TABLE contact (
-  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
   region_id text NOT NULL REFERENCES region (id),
   gemeente_code text NOT NULL REFERENCES gemeente (code),
   type text NOT NULL CHECK (type IN ('advies', 'melding')),
@@ -151,7 +153,7 @@ CREATE TABLE contact (
   source text NOT NULL,
   external_id text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (id, region_id),
+  PRIMARY KEY (id, region_id),
   UNIQUE (region_id, source, external_id),
   CHECK ((melder_type = 'beroepskracht') = (melder_sector IS NOT NULL)),
   FOREIGN KEY (household_id, region_id) REFERENCES household (id, region_id)

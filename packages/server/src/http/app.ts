@@ -94,11 +94,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  // One wildcard route serves the built files; an unknown path falls through to the handler below.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api/') || path === '/healthz' || path === '/readyz';
-    if (hasWeb && req.method === 'GET' && !isApi && !/\.[a-z0-9]+$/i.test(path)) {
+    if (hasWeb && (req.method === 'GET' || req.method === 'HEAD') && !isApi && !/\.[a-z0-9]+$/i.test(path)) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return errorHandler(new AppError('niet_gevonden', 'Niet gevonden.'), req, reply);

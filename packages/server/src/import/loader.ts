@@ -4,7 +4,8 @@
  * then stored in batches; every line is stored whole or not at all, and a contact whose
  * (source, externalId) is already present is skipped, so importing the same file twice changes nothing.
  */
-import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
+import { v7 as uuidv7 } from 'uuid';
 import {
   findGemeente,
   parseMoment,
@@ -23,6 +24,8 @@ export interface LoadOptions {
   batchSize?: number;
   /** Reject a contact externalId that occurred earlier in the same run (default true). */
   checkDuplicates?: boolean;
+  /** Batches stored at the same time (default 1: on a PostgreSQL server 2 may help when batches share no households). */
+  concurrency?: number;
   /** Called after each stored batch. */
   onProgress?: (p: ImportProgress) => void;
 }
@@ -66,19 +69,30 @@ export async function importLines(db: Database, input: ImportInput, opts: LoadOp
     for (const i of issues) if (summary.errors.length < MAX_ERRORS) summary.errors.push({ line, ...i });
   };
   let batch: Prepared[] = [];
+  // Batches are stored while the next ones are parsed and validated, so the database and the
+  // validation overlap.
+  const maxInFlight = opts.concurrency ?? 1;
+  const inFlight = new Set<Promise<void>>();
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await storeBatchSafely(db, batch, opts.source);
-    summary.stored += result.stored;
-    summary.skipped += result.skipped;
-    for (const f of result.failed) reject(f, [{ path: '', message: 'regel kon niet worden opgeslagen (databasefout); niets van deze regel is opgeslagen' }]);
+    const toStore = batch;
     batch = [];
-    opts.onProgress?.({ read: summary.read, stored: summary.stored, skipped: summary.skipped, rejected: summary.rejected });
+    while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    const p: Promise<void> = storeBatchSafely(db, toStore, opts.source).then((result) => {
+      inFlight.delete(p);
+      summary.stored += result.stored;
+      summary.skipped += result.skipped;
+      for (const f of result.failed) reject(f, [{ path: '', message: 'regel kon niet worden opgeslagen (databasefout); niets van deze regel is opgeslagen' }]);
+      opts.onProgress?.({ read: summary.read, stored: summary.stored, skipped: summary.skipped, rejected: summary.rejected });
+    });
+    inFlight.add(p);
   };
 
   let lineNo = 0;
   for await (const item of input as AsyncIterable<string | unknown>) {
     lineNo++;
+    // Let the database driver's I/O run now and then: a synchronous source never yields by itself.
+    if ((lineNo & 63) === 0) await setImmediate();
     if (typeof item === 'string' && item.trim() === '') continue; // blank lines are allowed
     summary.read++;
     let value: unknown = item;
@@ -113,6 +127,7 @@ export async function importLines(db: Database, input: ImportInput, opts: LoadOp
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await Promise.all(inFlight);
   return summary;
 }
 
@@ -162,6 +177,39 @@ class Columns<K extends string> {
   params() {
     return this.names.map((n) => this.data[n]);
   }
+  /** Reorders all columns by a key of each row. */
+  sortBy(key: (row: Record<K, unknown>) => string) {
+    const rows = Array.from({ length: this.length }, (_, i) => Object.fromEntries(this.names.map((n) => [n, this.data[n][i]])) as Record<K, unknown>);
+    const keyed = rows.map((r) => [key(r), r] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const n of this.names) this.data[n] = keyed.map(([, r]) => r[n]);
+  }
+}
+
+/**
+ * Runs an INSERT … ON CONFLICT (region_id, source, external_id) DO NOTHING RETURNING id, region_id, external_id
+ * and finds the ids of the rows that already existed. Returns region+external id → id for all keys.
+ * (DO NOTHING plus a lookup avoids rewriting existing rows, which DO UPDATE would do.)
+ */
+async function insertOrFind(
+  tx: Queryable,
+  sql: string,
+  params: unknown[],
+  table: 'household' | 'person',
+  source: string,
+  keys: [string, string][],
+): Promise<Map<string, string>> {
+  const inserted = await tx.query<{ id: string; region_id: string; external_id: string }>(sql, params);
+  const ids = new Map(inserted.rows.map((r) => [`${r.region_id}\u0000${r.external_id}`, r.id]));
+  const missing = keys.filter(([r, e]) => !ids.has(`${r}\u0000${e}`));
+  if (missing.length > 0) {
+    const found = await tx.query<{ id: string; region_id: string; external_id: string }>(
+      `SELECT id, region_id, external_id FROM ${table}
+       WHERE source = $1 AND (region_id, external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [source, missing.map(([r]) => r), missing.map(([, e]) => e)],
+    );
+    for (const r of found.rows) ids.set(`${r.region_id}\u0000${r.external_id}`, r.id);
+  }
+  return ids;
 }
 
 async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Promise<BatchResult> {
@@ -181,22 +229,27 @@ async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Pro
   const withHh = fresh.filter((b) => b.line.huishouden?.externalId);
   const hhIds = new Map<string, string>();
   if (withHh.length > 0) {
-    const uniq = new Map(withHh.map((b) => [householdKey(b), b]));
-    const r = await tx.query<{ id: string; region_id: string; external_id: string }>(
-      `INSERT INTO household (region_id, source, external_id)
-       SELECT r, $1, e FROM unnest($2::text[], $3::text[]) AS t(r, e)
-       ON CONFLICT (region_id, source, external_id) DO UPDATE SET external_id = EXCLUDED.external_id
+    // Sorted keys: concurrent batches take row locks in the same order and cannot deadlock.
+    const uniq = [...new Map(withHh.map((b) => [householdKey(b), b])).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+    const rows = await insertOrFind(
+      tx,
+      `INSERT INTO household (id, region_id, source, external_id)
+       SELECT i, r, $1, e FROM unnest($2::uuid[], $3::text[], $4::text[]) AS t(i, r, e)
+       ON CONFLICT (region_id, source, external_id) DO NOTHING
        RETURNING id, region_id, external_id`,
-      [source, [...uniq.values()].map((b) => b.regionId), [...uniq.values()].map((b) => b.line.huishouden!.externalId!)],
+      [source, uniq.map(() => uuidv7()), uniq.map(([, b]) => b.regionId), uniq.map(([, b]) => b.line.huishouden!.externalId!)],
+      'household',
+      source,
+      uniq.map(([, b]) => [b.regionId, b.line.huishouden!.externalId!]),
     );
-    for (const row of r.rows) hhIds.set(`${row.region_id}\u0000${row.external_id}`, row.id);
+    for (const [k, id] of rows) hhIds.set(k, id);
   }
   const newHh = new Columns(['id', 'region_id'] as const);
   const contactHousehold = new Map<Prepared, string | null>();
   for (const b of fresh) {
     if (b.line.huishouden?.externalId) contactHousehold.set(b, hhIds.get(householdKey(b))!);
     else if (b.line.personen.length > 0) {
-      const id = randomUUID();
+      const id = uuidv7();
       newHh.push({ id, region_id: b.regionId });
       contactHousehold.set(b, id);
     } else contactHousehold.set(b, null);
@@ -243,10 +296,10 @@ async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Pro
         const k = extKey(b, p.externalId);
         if (!linkedKeys.has(k)) {
           linkedKeys.add(k);
-          linked.push(personRow(b, p, randomUUID()));
+          linked.push(personRow(b, p, uuidv7()));
         }
       } else {
-        const id = randomUUID();
+        const id = uuidv7();
         unlinked.push(personRow(b, p, id));
         personIdOf.set(`${b.lineNo}/${p.ref}`, id);
       }
@@ -264,12 +317,15 @@ async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Pro
      ${conflict}`;
   if (linked.length > 0) {
     // The first registration under a sender's person id is kept; later contacts refer to it.
-    const r = await tx.query<{ id: string; region_id: string; external_id: string }>(
-      personInsert(`ON CONFLICT (region_id, source, external_id) DO UPDATE SET external_id = EXCLUDED.external_id
-                    RETURNING id, region_id, external_id`),
+    linked.sortBy((row) => `${row.region_id}\u0000${row.external_id}`);
+    const byExt = await insertOrFind(
+      tx,
+      personInsert(`ON CONFLICT (region_id, source, external_id) DO NOTHING RETURNING id, region_id, external_id`),
       [source, ...linked.params()],
+      'person',
+      source,
+      linked.data.region_id.map((r, i) => [r as string, linked.data.external_id[i] as string]),
     );
-    const byExt = new Map(r.rows.map((row) => [`${row.region_id}\u0000${row.external_id}`, row.id]));
     for (const b of fresh)
       for (const p of b.line.personen) if (p.externalId) personIdOf.set(`${b.lineNo}/${p.ref}`, byExt.get(extKey(b, p.externalId))!);
   }
@@ -290,7 +346,7 @@ async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Pro
   const relationKeys = new Set<string>();
   for (const b of fresh) {
     const l = b.line;
-    const id = randomUUID();
+    const id = uuidv7();
     const hh = contactHousehold.get(b) ?? null;
     contacts.push({
       id,
