@@ -59,10 +59,10 @@ describe(`HTTP foundation (${testDbKind()})`, () => {
     expect(doc.paths['/api/v1/regios'].get.responses['200']).toBeDefined();
   });
 
-  it('serves a rendered API reference page', async () => {
-    const r = await app.inject({ method: 'GET', url: '/api/docs/' });
-    expect(r.statusCode).toBe(200);
-    expect(r.headers['content-type']).toContain('text/html');
+  it('sends /api/docs to the API reference page of the web app', async () => {
+    const r = await app.inject({ method: 'GET', url: '/api/docs' });
+    expect(r.statusCode).toBe(302);
+    expect(r.headers.location).toBe('/api-referentie');
   });
 
   it('lists regions with gemeenten and totals', async () => {
