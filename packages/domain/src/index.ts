@@ -6,3 +6,4 @@ export * from './import-format.js';
 export * from './reference/index.js';
 export * from './import-format.jsonschema.js';
 export * from './access/index.js';
+export * from './audit.js';

@@ -15,6 +15,7 @@ import { prepareDatabase } from './db/setup.js';
 import { generateContacts, NATIONAL_MELDINGEN_PER_YEAR, regionalVolume } from './generator/index.js';
 import { importLines, type ImportProgress, type ImportSummary } from './import/loader.js';
 import { serve } from './serve.js';
+import { verifyAudit } from './audit/chain.js';
 import { VERSION } from './version.js';
 
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -146,6 +147,22 @@ program
     );
     printSummary(summary, (Date.now() - started) / 1000);
     if (summary.rejected > 0) process.exitCode = 1;
+  });
+
+const audit = program.command('audit').description('the tamper-evident audit trail');
+audit
+  .command('verify')
+  .description('recompute the hash chains; exit 0 when intact, 1 naming the first broken entry')
+  .option('--region <id>', 'only this region')
+  .action(async (opts: { region?: string }) => {
+    const result = await withDatabase((db) => verifyAudit(db, opts.region));
+    if (result.ok) {
+      for (const c of result.chains) say(`Audit ${c.regionId}: ${c.entries} regels, keten intact.`);
+      if (result.chains.length === 0) say('Geen auditregels gevonden.');
+    } else {
+      say(`Audit ${result.regionId}: keten gebroken bij regel ${result.seq}: ${result.reason}`);
+      process.exitCode = 1;
+    }
   });
 
 program
