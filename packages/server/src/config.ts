@@ -38,10 +38,21 @@ const envSchema = z.object({
   SAMENVEILIG_TRUST_PROXY: bool('SAMENVEILIG_TRUST_PROXY', false),
   SAMENVEILIG_BODY_LIMIT: intIn('SAMENVEILIG_BODY_LIMIT', 1024, 64 * 1024 * 1024, 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SAMENVEILIG_SESSION_IDLE_MINUTES: intIn('SAMENVEILIG_SESSION_IDLE_MINUTES', 1, 24 * 60, 30),
+  SAMENVEILIG_SESSION_MAX_HOURS: intIn('SAMENVEILIG_SESSION_MAX_HOURS', 1, 7 * 24, 12),
+  SAMENVEILIG_BREAK_GLASS_HOURS: intIn('SAMENVEILIG_BREAK_GLASS_HOURS', 1, 24, 4),
+  SAMENVEILIG_LOGIN_MAX_FAILURES: intIn('SAMENVEILIG_LOGIN_MAX_FAILURES', 1, 100, 5),
+  SAMENVEILIG_LOGIN_LOCK_MINUTES: intIn('SAMENVEILIG_LOGIN_LOCK_MINUTES', 1, 24 * 60, 15),
+  SAMENVEILIG_LOGIN_RATE_PER_MINUTE: intIn('SAMENVEILIG_LOGIN_RATE_PER_MINUTE', 1, 10_000, 20),
+  SAMENVEILIG_OIDC_ISSUER: z.url('SAMENVEILIG_OIDC_ISSUER must be a URL').optional(),
+  SAMENVEILIG_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  SAMENVEILIG_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  SAMENVEILIG_OIDC_REDIRECT_URI: z.url('SAMENVEILIG_OIDC_REDIRECT_URI must be a URL').optional(),
+  SAMENVEILIG_OIDC_CLAIM: z.string().min(1).default('email'),
 });
 
 /** Variables whose values may hold credentials. */
-const SECRET = new Set(['DATABASE_URL']);
+const SECRET = new Set(['DATABASE_URL', 'SAMENVEILIG_OIDC_CLIENT_SECRET']);
 
 export interface Config {
   readonly port: number;
@@ -56,6 +67,13 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly bodyLimit: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly session: { readonly idleMinutes: number; readonly maxHours: number };
+  readonly breakGlassHours: number;
+  readonly login: { readonly maxFailures: number; readonly lockMinutes: number; readonly ratePerMinute: number };
+  /** Single sign-on; present only when issuer, client id, secret and redirect URI are all set. */
+  readonly oidc:
+    | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string; readonly claim: string }
+    | undefined;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +100,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = result.data;
   const demo = bool('SAMENVEILIG_DEMO', e.DATABASE_URL === undefined).safeParse(e.SAMENVEILIG_DEMO);
   if (!demo.success) throw new ConfigError([`SAMENVEILIG_DEMO: must be true or false (got ${JSON.stringify(e.SAMENVEILIG_DEMO)})`]);
+  const oidcVars = [e.SAMENVEILIG_OIDC_ISSUER, e.SAMENVEILIG_OIDC_CLIENT_ID, e.SAMENVEILIG_OIDC_CLIENT_SECRET, e.SAMENVEILIG_OIDC_REDIRECT_URI];
+  if (oidcVars.some((v) => v !== undefined) && !oidcVars.every((v) => v !== undefined)) {
+    throw new ConfigError([
+      'SAMENVEILIG_OIDC_*: set all of SAMENVEILIG_OIDC_ISSUER, SAMENVEILIG_OIDC_CLIENT_ID, SAMENVEILIG_OIDC_CLIENT_SECRET and SAMENVEILIG_OIDC_REDIRECT_URI, or none',
+    ]);
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -93,5 +117,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.SAMENVEILIG_TRUST_PROXY,
     bodyLimit: e.SAMENVEILIG_BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
+    session: { idleMinutes: e.SAMENVEILIG_SESSION_IDLE_MINUTES, maxHours: e.SAMENVEILIG_SESSION_MAX_HOURS },
+    breakGlassHours: e.SAMENVEILIG_BREAK_GLASS_HOURS,
+    login: {
+      maxFailures: e.SAMENVEILIG_LOGIN_MAX_FAILURES,
+      lockMinutes: e.SAMENVEILIG_LOGIN_LOCK_MINUTES,
+      ratePerMinute: e.SAMENVEILIG_LOGIN_RATE_PER_MINUTE,
+    },
+    oidc: e.SAMENVEILIG_OIDC_ISSUER
+      ? {
+          issuer: e.SAMENVEILIG_OIDC_ISSUER,
+          clientId: e.SAMENVEILIG_OIDC_CLIENT_ID!,
+          clientSecret: e.SAMENVEILIG_OIDC_CLIENT_SECRET!,
+          redirectUri: e.SAMENVEILIG_OIDC_REDIRECT_URI!,
+          claim: e.SAMENVEILIG_OIDC_CLAIM,
+        }
+      : undefined,
   });
 }

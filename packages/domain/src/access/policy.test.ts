@@ -130,3 +130,16 @@ describe('second factor', () => {
     expect(requiresSecondFactor(['beleidsmedewerker', 'vt-medewerker'])).toBe(true);
   });
 });
+
+describe('mayAttempt: the role part of can()', () => {
+  it('agrees with can() on an involved record for every role, action and type', async () => {
+    const { mayAttempt } = await import('./policy.js');
+    for (const rol of ROLLEN) {
+      const a = actor([rol]);
+      expect(mayAttempt(a, 'read', 'huishouden')).toBe(can(a, 'read', household(vtInvolved), NOW));
+      expect(mayAttempt(a, 'read', 'audit')).toBe(can(a, 'read', { type: 'audit', regionId: 'r1' }, NOW));
+      expect(mayAttempt(a, 'update', 'beheer')).toBe(can(a, 'update', { type: 'beheer', regionId: 'r1' }, NOW));
+      expect(mayAttempt(a, 'create', 'break-glass')).toBe(can(a, 'create', { type: 'break-glass', regionId: 'r1', householdId: 'h' }, NOW));
+    }
+  });
+});

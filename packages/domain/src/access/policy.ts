@@ -149,3 +149,26 @@ export function dossierScope(actor: Actor, now: Date = new Date()): DossierScope
     breakGlassHouseholdIds: actor.breakGlass.filter((b) => b.until.getTime() > now.getTime()).map((b) => b.householdId),
   };
 }
+
+export type ResourceType = Resource['type'];
+
+/**
+ * The role part of can(): could this actor be allowed this action on some resource of this type in
+ * its region? Used before a record is loaded (a route's declared permission); the record itself is
+ * then checked with can(), and out of scope is "not found".
+ */
+export function mayAttempt(actor: Actor, action: Action, type: ResourceType): boolean {
+  const everything: Involvement = { organisationId: actor.organisationId ?? '', teamId: null, userId: null };
+  const probe: Record<ResourceType, Resource> = {
+    huishouden: { type: 'huishouden', regionId: actor.regionId, householdId: '', involvements: [everything] },
+    'melder-identiteit': { type: 'melder-identiteit', regionId: actor.regionId, householdId: null, involvements: [everything] },
+    'geheim-adres': { type: 'geheim-adres', regionId: actor.regionId, holderOrganisationId: actor.organisationId, casusregisseurUserId: actor.id },
+    notitie: { type: 'notitie', regionId: actor.regionId, householdId: '', involvements: [everything], klasse: 'algemeen', priveVoorOrganisatie: null },
+    'contact-invoer': { type: 'contact-invoer', regionId: actor.regionId },
+    audit: { type: 'audit', regionId: actor.regionId },
+    beheer: { type: 'beheer', regionId: actor.regionId },
+    cijfers: { type: 'cijfers', regionId: actor.regionId },
+    'break-glass': { type: 'break-glass', regionId: actor.regionId, householdId: '' },
+  };
+  return can(actor, action, probe[type]);
+}

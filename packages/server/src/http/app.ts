@@ -5,6 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -14,16 +17,9 @@ import type { Database } from '../db/database.js';
 import { AppError, errorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
+import { authRoutes } from './routes/auth.js';
+import { registerSecurity } from './security.js';
 import { VERSION } from '../version.js';
-
-/** Who may call a route. Deny by default: a route without one makes the app refuse to start. */
-export type Permission = 'public';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    permission?: Permission;
-  }
-}
 
 export interface AppDeps {
   config: Config;
@@ -65,7 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const permission = route.config?.permission;
     // The one exception: the static files of the web app (public by nature).
     const isStatic = route.url === '/*' || route.url === '/';
-    if (!permission && !isStatic) {
+    if (!permission && isStatic) route.config = { ...route.config, permission: 'public' };
+    else if (!permission) {
       throw new Error(`Route ${route.method} ${route.url} declares no permission (config.permission)`);
     }
   });
@@ -74,6 +71,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.log.info({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
     done();
   });
+
+  // Security headers: a CSP without 'unsafe-inline', no framing, no sniffing, no referrer; HSTS when served over TLS.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    hsts: false, // set below, only for requests that arrived over TLS
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  registerSecurity(app, { db: deps.db, config });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -92,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/api/docs', { config: { permission: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/api-referentie'));
   await app.register(healthRoutes, { db: deps.db });
   await app.register(referenceRoutes, { db: deps.db, config });
+  await app.register(authRoutes, { db: deps.db, config });
 
   const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);

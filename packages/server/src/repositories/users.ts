@@ -1,0 +1,100 @@
+/** SQL for accounts: lookup for login, the actor of a session, failed-login bookkeeping. */
+import type { Actor, Rol } from '@samenveilig/domain';
+import type { Queryable } from '../db/database.js';
+
+export interface LoginUser {
+  id: string;
+  region_id: string;
+  organisation_id: string;
+  naam: string;
+  actief: boolean;
+  password_hash: string | null;
+  totp_secret: string | null;
+  mislukte_pogingen: number;
+  geblokkeerd_tot: Date | null;
+  rollen: Rol[];
+}
+
+export async function findLoginUser(db: Queryable, by: { email: string } | { oidc: { issuer: string; subject: string } } | { id: string }): Promise<LoginUser | null> {
+  const [where, params] =
+    'email' in by ? ['u.email = $1', [by.email.trim().toLowerCase()]] : 'id' in by ? ['u.id = $1', [by.id]] : ['u.oidc_issuer = $1 AND u.oidc_subject = $2', [by.oidc.issuer, by.oidc.subject]];
+  const r = await db.query<LoginUser>(
+    `SELECT u.id, u.region_id, u.organisation_id, u.naam, u.actief, u.password_hash, u.totp_secret, u.mislukte_pogingen, u.geblokkeerd_tot,
+            coalesce(array_agg(r.rol ORDER BY r.rol) FILTER (WHERE r.rol IS NOT NULL), '{}') AS rollen
+     FROM app_user u LEFT JOIN user_role r ON r.user_id = u.id
+     WHERE ${where} GROUP BY u.id, u.region_id`,
+    params,
+  );
+  return r.rows[0] ?? null;
+}
+
+/** Counts a failed login; locks the account for lockMinutes at maxFailures. Returns whether it is now locked. */
+export async function recordFailedLogin(tx: Queryable, userId: string, maxFailures: number, lockMinutes: number): Promise<boolean> {
+  const r = await tx.query<{ locked: boolean }>(
+    `UPDATE app_user SET mislukte_pogingen = mislukte_pogingen + 1,
+       geblokkeerd_tot = CASE WHEN mislukte_pogingen + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE geblokkeerd_tot END
+     WHERE id = $1 RETURNING geblokkeerd_tot IS NOT NULL AND geblokkeerd_tot > now() AS locked`,
+    [userId, maxFailures, lockMinutes],
+  );
+  return r.rows[0]?.locked ?? false;
+}
+
+export async function recordSuccessfulLogin(tx: Queryable, userId: string): Promise<void> {
+  await tx.query(`UPDATE app_user SET mislukte_pogingen = 0, geblokkeerd_tot = NULL, laatst_ingelogd_op = now() WHERE id = $1`, [userId]);
+}
+
+export interface SessionInfo {
+  actor: Actor;
+  naam: string;
+  email: string;
+  regio: { id: string; naam: string };
+  organisatie: { id: string; naam: string; type: string } | null;
+  team: { id: string; naam: string } | null;
+  breakGlass: { huishoudenId: string; tot: Date; reden: string }[];
+}
+
+/** The actor behind a session: active user, roles, organisation, team and live break-glass grants. */
+export async function loadSessionInfo(db: Queryable, userId: string, now = new Date()): Promise<SessionInfo | null> {
+  const u = (
+    await db.query<{
+      id: string; region_id: string; region_naam: string; organisation_id: string; org_naam: string; org_type: string;
+      team_id: string | null; team_naam: string | null; naam: string; email: string; rollen: Rol[];
+    }>(
+      `SELECT u.id, u.region_id, rg.naam AS region_naam, u.organisation_id, o.naam AS org_naam, o.type AS org_type,
+              u.team_id, t.naam AS team_naam, u.naam, u.email,
+              coalesce(array_agg(r.rol ORDER BY r.rol) FILTER (WHERE r.rol IS NOT NULL), '{}') AS rollen
+       FROM app_user u
+       JOIN region rg ON rg.id = u.region_id
+       JOIN organisation o ON o.id = u.organisation_id AND o.region_id = u.region_id
+       LEFT JOIN team t ON t.id = u.team_id AND t.region_id = u.region_id
+       LEFT JOIN user_role r ON r.user_id = u.id
+       WHERE u.id = $1 AND u.actief
+       GROUP BY u.id, u.region_id, rg.naam, o.naam, o.type, t.naam`,
+      [userId],
+    )
+  ).rows[0];
+  if (!u) return null;
+  const bg = (
+    await db.query<{ household_id: string; tot: Date; reden: string }>(
+      `SELECT household_id, tot, reden FROM break_glass WHERE user_id = $1 AND region_id = $2 AND tot > $3 ORDER BY tot`,
+      [u.id, u.region_id, now.toISOString()],
+    )
+  ).rows;
+  return {
+    actor: {
+      kind: 'user',
+      id: u.id,
+      regionId: u.region_id,
+      organisationId: u.organisation_id,
+      teamId: u.team_id,
+      roles: u.rollen,
+      breakGlass: bg.map((b) => ({ householdId: b.household_id, until: new Date(b.tot) })),
+    },
+    naam: u.naam,
+    email: u.email,
+    regio: { id: u.region_id, naam: u.region_naam },
+    organisatie: { id: u.organisation_id, naam: u.org_naam, type: u.org_type },
+    team: u.team_id ? { id: u.team_id, naam: u.team_naam! } : null,
+    breakGlass: bg.map((b) => ({ huishoudenId: b.household_id, tot: new Date(b.tot), reden: b.reden })),
+  };
+}

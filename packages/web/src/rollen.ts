@@ -1,0 +1,45 @@
+/**
+ * Roles as the web app needs them: Dutch names and which roles open which part of the app.
+ * Mirrors packages/domain/src/access (roles.ts, policy.ts); the server decides, this only shapes the UI.
+ */
+
+export const ROL_NAMEN: Record<string, string> = {
+  'vt-medewerker': 'Veilig Thuis-medewerker',
+  'vt-gedragswetenschapper': 'Veilig Thuis-gedragswetenschapper',
+  'lokaal-team': 'Medewerker lokaal team',
+  politie: 'Politie',
+  opvang: 'Opvangmedewerker',
+  csg: 'Medewerker Centrum Seksueel Geweld',
+  'zvh-coordinator': 'Coördinator Zorg- en Veiligheidshuis',
+  beleidsmedewerker: 'Beleidsmedewerker gemeente of regio',
+  'functioneel-beheerder': 'Functioneel beheerder',
+  'privacy-officer': 'Privacy officer / FG',
+};
+
+/** All roles, in a fixed order for forms. */
+export const ALLE_ROLLEN = Object.keys(ROL_NAMEN);
+
+/** Roles that may read household dossiers they are involved with. */
+export const DOSSIER_ROLLEN = ['vt-medewerker', 'vt-gedragswetenschapper', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator'];
+
+/** Roles that may ask for emergency access (break-glass) to a dossier outside their scope. */
+export const BREAK_GLASS_ROLLEN = ['vt-medewerker', 'vt-gedragswetenschapper', 'zvh-coordinator'];
+
+export const BEHEER_ROLLEN = ['functioneel-beheerder'];
+
+export const PRIVACY_ROLLEN = ['privacy-officer'];
+
+export function rolNaam(rol: string): string {
+  return ROL_NAMEN[rol] ?? rol;
+}
+
+/** "Veilig Thuis-medewerker en Privacy officer / FG" */
+export function rollenTekst(rollen: readonly string[]): string {
+  const namen = rollen.map(rolNaam);
+  if (namen.length <= 1) return namen.join('');
+  return `${namen.slice(0, -1).join(', ')} en ${namen[namen.length - 1]}`;
+}
+
+export function heeftRol(rollen: readonly string[] | undefined, nodig: readonly string[]): boolean {
+  return !!rollen && rollen.some((r) => nodig.includes(r));
+}

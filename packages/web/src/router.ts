@@ -1,0 +1,120 @@
+/**
+ * A tiny client-side router on the History API (no router library).
+ * Routes: "/", "/regio/:id", "/referentie", "/api-referentie", and the logged-in pages ("/inloggen", "/account",
+ * "/dossiers[/:id]", "/beheer/...", "/privacy/..."); anything else is "niet-gevonden".
+ */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'regio'; id: string }
+  | { name: 'referentie' }
+  | { name: 'api-referentie' }
+  // Logged-in part of the app (see parseSecureRoute below).
+  | { name: 'inloggen' }
+  | { name: 'account' }
+  | { name: 'dossiers' }
+  | { name: 'dossier'; id: string }
+  | { name: 'beheer-gebruikers' }
+  | { name: 'beheer-organisaties' }
+  | { name: 'privacy' }
+  | { name: 'privacy-persoon'; id: string }
+  | { name: 'privacy-gebruiker'; id: string }
+  | { name: 'niet-gevonden'; path: string };
+
+const NAVIGATE_EVENT = 'samenveilig:navigate';
+
+export function parseRoute(pathname: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'home' };
+  if (path === '/referentie') return { name: 'referentie' };
+  if (path === '/api-referentie') return { name: 'api-referentie' };
+  const secure = parseSecureRoute(path);
+  if (secure) return secure;
+  const regio = /^\/regio\/([^/]+)$/.exec(path);
+  if (regio?.[1]) {
+    try {
+      return { name: 'regio', id: decodeURIComponent(regio[1]) };
+    } catch {
+      return { name: 'niet-gevonden', path };
+    }
+  }
+  return { name: 'niet-gevonden', path };
+}
+
+/** Routes of the logged-in part of the app; null when the path is none of them. */
+function parseSecureRoute(path: string): Route | null {
+  const fixed: Record<string, Route> = {
+    '/inloggen': { name: 'inloggen' },
+    '/account': { name: 'account' },
+    '/dossiers': { name: 'dossiers' },
+    '/beheer': { name: 'beheer-gebruikers' },
+    '/beheer/gebruikers': { name: 'beheer-gebruikers' },
+    '/beheer/organisaties': { name: 'beheer-organisaties' },
+    '/privacy': { name: 'privacy' },
+  };
+  const route = fixed[path];
+  if (route) return route;
+  const withId: [RegExp, 'dossier' | 'privacy-persoon' | 'privacy-gebruiker'][] = [
+    [/^\/dossiers\/([^/]+)$/, 'dossier'],
+    [/^\/privacy\/persoon\/([^/]+)$/, 'privacy-persoon'],
+    [/^\/privacy\/gebruiker\/([^/]+)$/, 'privacy-gebruiker'],
+  ];
+  for (const [pattern, name] of withId) {
+    const match = pattern.exec(path);
+    if (!match?.[1]) continue;
+    try {
+      return { name, id: decodeURIComponent(match[1]) };
+    } catch {
+      return { name: 'niet-gevonden', path };
+    }
+  }
+  return null;
+}
+
+export function dossierPath(id: string): string {
+  return `/dossiers/${encodeURIComponent(id)}`;
+}
+
+export function regioPath(id: string): string {
+  return `/regio/${encodeURIComponent(id)}`;
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+const getPathname = () => window.location.pathname;
+
+/** The current path; re-renders on navigation. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, getPathname, () => '/');
+}
+
+const getSearch = () => window.location.search;
+
+/** The current query string (e.g. "?pagina=2"); re-renders on navigation. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch, () => '');
+}
+
+/**
+ * Go to another page of the app without reloading.
+ * `replace`: replace the current history entry (for redirects, so "back" does not loop).
+ */
+export function navigate(href: string, options?: { replace?: boolean }): void {
+  if (href === window.location.pathname + window.location.search + window.location.hash) return;
+  if (options?.replace) window.history.replaceState(null, '', href);
+  else window.history.pushState(null, '', href);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/** True for a click that the browser should handle itself (new tab, download, other window). */
+export function isModifiedClick(event: { button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean }): boolean {
+  return event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+}
