@@ -54,6 +54,9 @@ CREATE TABLE household_involvement (
   FOREIGN KEY (user_id, region_id) REFERENCES app_user (id, region_id)
 );
 CREATE INDEX household_involvement_household_idx ON household_involvement (household_id);
+-- One open organisation-wide involvement per household and organisation.
+CREATE UNIQUE INDEX household_involvement_org_unique_idx ON household_involvement (household_id, organisation_id)
+  WHERE team_id IS NULL AND user_id IS NULL AND tot IS NULL;
 CREATE INDEX household_involvement_org_idx ON household_involvement (organisation_id, household_id);
 
 -- Casusregisseur and procesregisseur are assignments on a household, not roles.

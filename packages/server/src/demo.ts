@@ -2,7 +2,8 @@
  * The synthetic demo region: loaded into an empty database when demo mode is on.
  * Everything in it comes from the generator; the UI marks it "synthetische gegevens".
  */
-import { gemeentenOfRegion, findRegion } from '@samenveilig/domain';
+import { gemeentenOfRegion, findRegion, ROLLEN, ROL_NAMEN, type Rol } from '@samenveilig/domain';
+import { hashPassword, newTotpSecret, randomPassword } from './auth/credentials.js';
 import type { Database } from './db/database.js';
 import { generateContacts, regionalVolume } from './generator/index.js';
 import { importLines, type ImportProgress, type ImportSummary } from './import/loader.js';
@@ -55,4 +56,76 @@ export async function loadDemoRegion(
     }),
     { source: SYNTHETIC_SOURCE, checkDuplicates: false, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
   );
+}
+
+/** The organisation type each demo role works in. */
+const DEMO_ORGANISATIE: Record<Rol, string> = {
+  'vt-medewerker': 'veilig-thuis',
+  'vt-gedragswetenschapper': 'veilig-thuis',
+  'lokaal-team': 'lokaal-team',
+  politie: 'politie',
+  opvang: 'vrouwenopvang',
+  csg: 'centrum-seksueel-geweld',
+  'zvh-coordinator': 'zorg-en-veiligheidshuis',
+  beleidsmedewerker: 'gemeente',
+  'functioneel-beheerder': 'veilig-thuis',
+  'privacy-officer': 'gemeente',
+};
+
+export interface DemoAccount {
+  rol: Rol;
+  naam: string;
+  email: string;
+  wachtwoord: string;
+  totpSecret: string;
+}
+
+/**
+ * One account per role in the demo region, with a random password and TOTP secret (returned once,
+ * to be printed). The lokaal team of the centrumgemeente receives a fifth of the households with a
+ * contact in that gemeente as a handover, so its account has dossiers to see.
+ */
+export async function createDemoAccounts(db: Database, regionId = DEMO_REGION): Promise<DemoAccount[]> {
+  const region = findRegion(regionId)!;
+  const orgs = (await db.query<{ id: string; type: string; gemeente_code: string | null }>(
+    `SELECT id, type, gemeente_code FROM organisation WHERE region_id = $1 ORDER BY naam`,
+    [regionId],
+  )).rows;
+  const orgFor = (rol: Rol) =>
+    orgs.find((o) => o.type === DEMO_ORGANISATIE[rol] && (o.type !== 'lokaal-team' || o.gemeente_code === region.centrumgemeenteCode))!;
+  const accounts: DemoAccount[] = [];
+  for (const rol of ROLLEN) {
+    const account = { rol, naam: `Demo ${ROL_NAMEN[rol]}`, email: `${rol}@demo.samenveilig.example`, wachtwoord: randomPassword(), totpSecret: newTotpSecret() };
+    const org = orgFor(rol);
+    await db.transaction(async (tx) => {
+      const u = await tx.query<{ id: string }>(
+        `INSERT INTO app_user (region_id, organisation_id, naam, email, password_hash, totp_secret) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [regionId, org.id, account.naam, account.email, await hashPassword(account.wachtwoord), account.totpSecret],
+      );
+      await tx.query(`INSERT INTO user_role (user_id, region_id, rol) VALUES ($1, $2, $3)`, [u.rows[0]!.id, regionId, rol]);
+    });
+    accounts.push(account);
+  }
+  const lokaal = orgFor('lokaal-team');
+  await db.query(
+    `INSERT INTO household_involvement (household_id, region_id, organisation_id, grondslag)
+     SELECT DISTINCT c.household_id, c.region_id, $2::uuid, 'overdracht' FROM contact c
+     WHERE c.region_id = $1 AND c.gemeente_code = $3 AND c.type = 'melding' AND c.household_id IS NOT NULL
+       AND ('x' || substr(c.household_id::text, 35, 2))::bit(8)::int % 5 = 0
+     ON CONFLICT (household_id, organisation_id) WHERE team_id IS NULL AND user_id IS NULL AND tot IS NULL DO NOTHING`,
+    [regionId, lokaal.id, region.centrumgemeenteCode],
+  );
+  return accounts;
+}
+
+export function formatDemoAccounts(accounts: DemoAccount[], url: string): string {
+  const lines = [
+    'Samen Veilig demo-accounts (synthetische gegevens; alleen voor demonstratie)',
+    `Inloggen op ${url}/inloggen met e-mailadres en wachtwoord, daarna de 6-cijferige code uit een authenticator-app`,
+    '(voeg het TOTP-geheim toe aan bijvoorbeeld FreeOTP, Google Authenticator of `oathtool --totp -b GEHEIM`).',
+    '',
+    ...accounts.map((a) => `${ROL_NAMEN[a.rol].padEnd(36)} ${a.email.padEnd(52)} wachtwoord: ${a.wachtwoord}  TOTP-geheim: ${a.totpSecret}`),
+    '',
+  ];
+  return lines.join('\n');
 }

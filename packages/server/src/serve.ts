@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { prepareDatabase } from './db/setup.js';
-import { isEmpty, loadDemoRegion, DEMO_REGION } from './demo.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createDemoAccounts, formatDemoAccounts, isEmpty, loadDemoRegion, DEMO_REGION, type DemoAccount } from './demo.js';
 import { buildApp } from './http/app.js';
 
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -14,6 +15,7 @@ export async function serve(config: Config): Promise<void> {
   const { applied } = await prepareDatabase(db);
   if (applied.length) say(`Migraties toegepast: ${applied.join(', ')}`);
 
+  let demoAccounts: DemoAccount[] = [];
   if (config.demo && (await isEmpty(db))) {
     say(`Demoregio laden (${DEMO_REGION}, ${config.demoYears} jaar synthetische gegevens)...`);
     const started = Date.now();
@@ -30,6 +32,7 @@ export async function serve(config: Config): Promise<void> {
     });
     say(`Demoregio geladen: ${summary.stored} contacten in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     if (summary.rejected > 0) throw new Error(`demo data rejected ${summary.rejected} lines: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+    demoAccounts = await createDemoAccounts(db);
   }
 
   const app = await buildApp({ config, db });
@@ -49,9 +52,19 @@ export async function serve(config: Config): Promise<void> {
     `Samen Veilig draait op ${url}`,
     `  API-documentatie: ${url}/api/docs`,
     config.demo ? '  Demonstratie met synthetische gegevens: alle personen en meldingen zijn verzonnen.' : '',
-    '  Inloggen: deze versie heeft nog geen accounts; ze toont alleen referentiegegevens en totalen',
-    '  (accounts met tweestapsverificatie komen met de beveiligingslaag).',
+    `  Inloggen: ${url}/inloggen`,
     '',
   ].filter((l, i, a) => l !== '' || i === 0 || i === a.length - 1);
   say(lines.join('\n'));
+  if (demoAccounts.length > 0) {
+    // Only in demo mode, only at the first start: the synthetic region's accounts, one per role.
+    const text = formatDemoAccounts(demoAccounts, url);
+    mkdirSync(config.dataDir, { recursive: true });
+    const file = resolve(config.dataDir, 'demo-accounts.txt');
+    writeFileSync(file, text, { mode: 0o600 });
+    say(text);
+    say(`(Ook opgeslagen in ${file})`);
+  } else if (config.demo) {
+    say(`  Demo-accounts: zie ${resolve(config.dataDir, 'demo-accounts.txt')} (aangemaakt bij de eerste start).`);
+  }
 }

@@ -26,6 +26,11 @@ export interface LoadOptions {
   checkDuplicates?: boolean;
   /** Batches stored at the same time (default 1: on a PostgreSQL server 2 may help when batches share no households). */
   concurrency?: number;
+  /**
+   * The organisation that registers these contacts; it becomes involved with their households
+   * (need-to-know) and holds their secret addresses. Default: the region's Veilig Thuis organisation.
+   */
+  registeredBy?: string;
   /** Called after each stored batch. */
   onProgress?: (p: ImportProgress) => void;
 }
@@ -69,6 +74,7 @@ export async function importLines(db: Database, input: ImportInput, opts: LoadOp
     for (const i of issues) if (summary.errors.length < MAX_ERRORS) summary.errors.push({ line, ...i });
   };
   let batch: Prepared[] = [];
+  const registrarCache = new Map<string, string | null>();
   // Batches are stored while the next ones are parsed and validated, so the database and the
   // validation overlap.
   const maxInFlight = opts.concurrency ?? 1;
@@ -78,7 +84,8 @@ export async function importLines(db: Database, input: ImportInput, opts: LoadOp
     const toStore = batch;
     batch = [];
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
-    const p: Promise<void> = storeBatchSafely(db, toStore, opts.source).then((result) => {
+    const registrars = await registrarsFor(db, toStore, opts.registeredBy, registrarCache);
+    const p: Promise<void> = storeBatchSafely(db, toStore, opts.source, registrars).then((result) => {
       inFlight.delete(p);
       summary.stored += result.stored;
       summary.skipped += result.skipped;
@@ -139,11 +146,23 @@ interface BatchResult {
 
 class ConcurrentImportError extends Error {}
 
+/** Per region: the registering organisation (given, or the region's Veilig Thuis organisation). */
+async function registrarsFor(db: Database, batch: Prepared[], given: string | undefined, cache: Map<string, string | null>): Promise<Map<string, string | null>> {
+  for (const regionId of new Set(batch.map((b) => b.regionId))) {
+    if (cache.has(regionId)) continue;
+    const r = given
+      ? await db.query<{ id: string }>(`SELECT id FROM organisation WHERE id = $1 AND region_id = $2`, [given, regionId])
+      : await db.query<{ id: string }>(`SELECT id FROM organisation WHERE region_id = $1 AND type = 'veilig-thuis' ORDER BY created_at, id LIMIT 1`, [regionId]);
+    cache.set(regionId, r.rows[0]?.id ?? null);
+  }
+  return cache;
+}
+
 /** Stores a batch in one transaction; on an unexpected database error, line by line to isolate it. */
-async function storeBatchSafely(db: Database, batch: Prepared[], source: string): Promise<BatchResult> {
+async function storeBatchSafely(db: Database, batch: Prepared[], source: string, registrars: Map<string, string | null>): Promise<BatchResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await db.transaction((tx) => storeBatch(tx, batch, source));
+      return await db.transaction((tx) => storeBatch(tx, batch, source, registrars));
     } catch (err) {
       if (err instanceof ConcurrentImportError) continue; // another import stored some of these; retry
       break;
@@ -152,7 +171,7 @@ async function storeBatchSafely(db: Database, batch: Prepared[], source: string)
   const result: BatchResult = { stored: 0, skipped: 0, failed: [] };
   for (const one of batch) {
     try {
-      const r = await db.transaction((tx) => storeBatch(tx, [one], source));
+      const r = await db.transaction((tx) => storeBatch(tx, [one], source, registrars));
       result.stored += r.stored;
       result.skipped += r.skipped;
     } catch {
@@ -212,7 +231,7 @@ async function insertOrFind(
   return ids;
 }
 
-async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Promise<BatchResult> {
+async function storeBatch(tx: Queryable, batch: Prepared[], source: string, registrars: Map<string, string | null>): Promise<BatchResult> {
   // 1. Which contacts are already stored (idempotency on the sender's external id)?
   const existing = await tx.query<{ region_id: string; external_id: string }>(
     `SELECT region_id, external_id FROM contact
@@ -261,7 +280,7 @@ async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Pro
   // 3. Persons: the sender's person id links registrations; otherwise a new registration.
   const personCols = [
     'id', 'region_id', 'external_id', 'voornamen', 'roepnaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'geslacht', 'bsn',
-    'straat', 'huisnummer', 'huisnummer_toevoeging', 'postcode', 'woonplaats', 'gemeente_code', 'adres_geheim',
+    'straat', 'huisnummer', 'huisnummer_toevoeging', 'postcode', 'woonplaats', 'gemeente_code', 'adres_geheim', 'adres_houder',
   ] as const;
   const personRow = (b: Prepared, p: ValidImportLine['personen'][number], id: string) => {
     const g = p.adres?.gemeente ? findGemeente(p.adres.gemeente) : undefined;
@@ -283,6 +302,7 @@ async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Pro
       woonplaats: p.adres?.woonplaats,
       gemeente_code: g ? g.code : p.adres ? b.gemeenteCode : null,
       adres_geheim: p.adres?.geheim ?? false,
+      adres_houder: p.adres?.geheim ? (registrars.get(b.regionId) ?? null) : null,
     };
   };
   const linked = new Columns(personCols);
@@ -307,13 +327,13 @@ async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Pro
   }
   const personInsert = (conflict: string) =>
     `INSERT INTO person (id, region_id, source, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
-       straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim)
+       straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim, adres_houder_organisation_id)
      SELECT id, region_id, $1, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
-       straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim
+       straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim, adres_houder
      FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], $11::text[],
-       $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::bool[])
+       $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::bool[], $19::uuid[])
        AS t(id, region_id, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
-         straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim)
+         straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim, adres_houder)
      ${conflict}`;
   if (linked.length > 0) {
     // The first registration under a sender's person id is kept; later contacts refer to it.
@@ -435,6 +455,20 @@ async function storeBatch(tx: Queryable, batch: Prepared[], source: string): Pro
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
        ON CONFLICT DO NOTHING`,
       relations.params(),
+    );
+  // Need-to-know: the registering organisation is involved with every household it registered a contact for.
+  const involved = new Map<string, [string, string]>();
+  for (const b of fresh) {
+    const hh = contactHousehold.get(b);
+    const org = registrars.get(b.regionId);
+    if (hh && org) involved.set(hh, [b.regionId, org]);
+  }
+  if (involved.size > 0)
+    await tx.query(
+      `INSERT INTO household_involvement (household_id, region_id, organisation_id, grondslag)
+       SELECT h, r, o, 'registratie' FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS t(h, r, o)
+       ON CONFLICT (household_id, organisation_id) WHERE team_id IS NULL AND user_id IS NULL AND tot IS NULL DO NOTHING`,
+      [[...involved.keys()], [...involved.values()].map((v) => v[0]), [...involved.values()].map((v) => v[1])],
     );
   return { stored: fresh.length, skipped, failed: [] };
 }
