@@ -18,6 +18,9 @@ import { AppError, errorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
 import { authRoutes } from './routes/auth.js';
+import { dossierRoutes } from './routes/dossiers.js';
+import { beheerRoutes } from './routes/beheer.js';
+import { privacyRoutes } from './routes/privacy.js';
 import { registerSecurity } from './security.js';
 import { VERSION } from '../version.js';
 
@@ -119,6 +122,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: deps.db });
   await app.register(referenceRoutes, { db: deps.db, config });
   await app.register(authRoutes, { db: deps.db, config });
+  await app.register(dossierRoutes, { db: deps.db, config });
+  await app.register(beheerRoutes, { db: deps.db });
+  await app.register(privacyRoutes, { db: deps.db });
 
   const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);

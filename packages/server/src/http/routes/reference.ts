@@ -31,11 +31,11 @@ export const referenceRoutes: FastifyPluginAsyncZod<{ db: Database; config: Conf
         tags: ['referentie'],
         summary: 'About this installation',
         response: {
-          200: z.object({ naam: z.string(), versie: z.string(), demo: z.boolean(), database: z.enum(['pglite', 'postgres']) }),
+          200: z.object({ naam: z.string(), versie: z.string(), demo: z.boolean(), database: z.enum(['pglite', 'postgres']), sso: z.boolean() }),
         },
       },
     },
-    async () => ({ naam: 'Samen Veilig', versie: VERSION, demo: config.demo, database: db.kind }),
+    async () => ({ naam: 'Samen Veilig', versie: VERSION, demo: config.demo, database: db.kind, sso: config.oidc !== undefined }),
   );
 
   app.get(
