@@ -150,3 +150,21 @@ describe(`JSON Lines import (${testDbKind()})`, () => {
     expect(r.rows[0]).toEqual({ utc: '2024-12-31T22:30', year: 2024 });
   });
 });
+
+describe(`import audit (${testDbKind()})`, () => {
+  it('records every stored batch as a system write naming the persons, in the chain of its region', async () => {
+    const { verifyAudit } = await import('../audit/chain.js');
+    const before = await count('audit_log', `actie = 'contact.importeren'`);
+    await importLines(t.db, jsonl(melding({ externalId: 'M-AUDIT-1' })), { source: 'politie' });
+    const rows = await t.db.query<{ actor_soort: string; actor_id: string; personen: string[]; region_id: string }>(
+      `SELECT actor_soort, actor_id, personen, region_id FROM audit_log WHERE actie = 'contact.importeren' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(await count('audit_log', `actie = 'contact.importeren'`)).toBe(before + 1);
+    const contactPersons = await t.db.query<{ person_id: string }>(
+      `SELECT cp.person_id FROM contact_person cp JOIN contact c ON c.id = cp.contact_id WHERE c.external_id = 'M-AUDIT-1'`,
+    );
+    expect(rows.rows[0]).toMatchObject({ actor_soort: 'systeem', actor_id: 'system:import:politie', region_id: 'noord-veluwe-mijov' });
+    expect([...rows.rows[0]!.personen].sort()).toEqual(contactPersons.rows.map((r) => r.person_id).sort());
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+  });
+});

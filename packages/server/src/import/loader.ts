@@ -14,6 +14,10 @@ import {
   type ValidImportLine,
 } from '@samenveilig/domain';
 import type { Database, Queryable } from '../db/database.js';
+import { appendAudit, type AuditEvent } from '../audit/chain.js';
+
+/** Who writes, for the audit trail: a user (HTTP import) or a named system actor (CLI, generator, demo). */
+export type ImportActor = Pick<AuditEvent, 'actorSoort' | 'actorId' | 'organisationId' | 'rol' | 'requestId' | 'clientAdres'>;
 
 export interface LoadOptions {
   /** Sender identifier: external ids are unique per (region, source). */
@@ -31,6 +35,8 @@ export interface LoadOptions {
    * (need-to-know) and holds their secret addresses. Default: the region's Veilig Thuis organisation.
    */
   registeredBy?: string;
+  /** Who is importing (audit); default the system actor "system:import:<source>". */
+  actor?: ImportActor;
   /** Called after each stored batch. */
   onProgress?: (p: ImportProgress) => void;
 }
@@ -75,6 +81,7 @@ export async function importLines(db: Database, input: ImportInput, opts: LoadOp
   };
   let batch: Prepared[] = [];
   const registrarCache = new Map<string, string | null>();
+  const actor: ImportActor = opts.actor ?? { actorSoort: 'systeem', actorId: `system:import:${opts.source}`, organisationId: null, rol: null };
   // Batches are stored while the next ones are parsed and validated, so the database and the
   // validation overlap.
   const maxInFlight = opts.concurrency ?? 1;
@@ -85,7 +92,7 @@ export async function importLines(db: Database, input: ImportInput, opts: LoadOp
     batch = [];
     while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
     const registrars = await registrarsFor(db, toStore, opts.registeredBy, registrarCache);
-    const p: Promise<void> = storeBatchSafely(db, toStore, opts.source, registrars).then((result) => {
+    const p: Promise<void> = storeBatchSafely(db, toStore, opts.source, registrars, actor).then((result) => {
       inFlight.delete(p);
       summary.stored += result.stored;
       summary.skipped += result.skipped;
@@ -159,10 +166,16 @@ async function registrarsFor(db: Database, batch: Prepared[], given: string | un
 }
 
 /** Stores a batch in one transaction; on an unexpected database error, line by line to isolate it. */
-async function storeBatchSafely(db: Database, batch: Prepared[], source: string, registrars: Map<string, string | null>): Promise<BatchResult> {
+async function storeBatchSafely(
+  db: Database,
+  batch: Prepared[],
+  source: string,
+  registrars: Map<string, string | null>,
+  actor: ImportActor,
+): Promise<BatchResult> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await db.transaction((tx) => storeBatch(tx, batch, source, registrars));
+      return await db.transaction((tx) => storeBatch(tx, batch, source, registrars, actor));
     } catch (err) {
       if (err instanceof ConcurrentImportError) continue; // another import stored some of these; retry
       break;
@@ -171,7 +184,7 @@ async function storeBatchSafely(db: Database, batch: Prepared[], source: string,
   const result: BatchResult = { stored: 0, skipped: 0, failed: [] };
   for (const one of batch) {
     try {
-      const r = await db.transaction((tx) => storeBatch(tx, [one], source, registrars));
+      const r = await db.transaction((tx) => storeBatch(tx, [one], source, registrars, actor));
       result.stored += r.stored;
       result.skipped += r.skipped;
     } catch {
@@ -231,7 +244,13 @@ async function insertOrFind(
   return ids;
 }
 
-async function storeBatch(tx: Queryable, batch: Prepared[], source: string, registrars: Map<string, string | null>): Promise<BatchResult> {
+async function storeBatch(
+  tx: Queryable,
+  batch: Prepared[],
+  source: string,
+  registrars: Map<string, string | null>,
+  actor: ImportActor,
+): Promise<BatchResult> {
   // 1. Which contacts are already stored (idempotency on the sender's external id)?
   const existing = await tx.query<{ region_id: string; external_id: string }>(
     `SELECT region_id, external_id FROM contact
@@ -470,5 +489,26 @@ async function storeBatch(tx: Queryable, batch: Prepared[], source: string, regi
        ON CONFLICT (household_id, organisation_id) WHERE team_id IS NULL AND user_id IS NULL AND tot IS NULL DO NOTHING`,
       [[...involved.keys()], [...involved.values()].map((v) => v[0]), [...involved.values()].map((v) => v[1])],
     );
+  // The write is audited in its own transaction: one entry per region per batch, naming every person written.
+  const personsByRegion = new Map<string, Set<string>>();
+  const contactsByRegion = new Map<string, number>();
+  for (const b of fresh) {
+    contactsByRegion.set(b.regionId, (contactsByRegion.get(b.regionId) ?? 0) + 1);
+    const set = personsByRegion.get(b.regionId) ?? new Set<string>();
+    for (const p of b.line.personen) set.add(personIdOf.get(`${b.lineNo}/${p.ref}`)!);
+    personsByRegion.set(b.regionId, set);
+  }
+  await appendAudit(
+    tx,
+    [...contactsByRegion].map(([regionId, n]) => ({
+      ...actor,
+      regionId,
+      actie: 'contact.importeren',
+      recordType: 'contact',
+      personen: [...(personsByRegion.get(regionId) ?? [])],
+      doel: `bron ${source}`,
+      uitkomst: `ok (${n} contacten)`,
+    })),
+  );
   return { stored: fresh.length, skipped, failed: [] };
 }
