@@ -1,12 +1,11 @@
 /** Users, organisations and teams of a region, for the functioneel beheerder. Writes are audited. */
 import { ROLLEN, type Actor, type Rol } from '@samenveilig/domain';
-import { appendAudit, type AuditEvent } from '../audit/chain.js';
+import { appendAudit } from '../audit/chain.js';
+import { isUuid, type AuditBase } from './common.js';
 import { hashPassword, newTotpSecret, randomPassword, totpUri } from '../auth/credentials.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 
-type AuditBase = Pick<AuditEvent, 'actorSoort' | 'actorId' | 'organisationId' | 'rol' | 'requestId' | 'clientAdres'>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function listOrganisations(db: Queryable, regionId: string) {
   const orgs = (await db.query<{ id: string; naam: string; type: string; gemeente_code: string | null; gemeente_naam: string | null }>(
@@ -52,7 +51,7 @@ export async function createOrganisation(db: Database, actor: Actor, audit: Audi
 
 export async function createTeam(db: Database, actor: Actor, audit: AuditBase, organisationId: string, naam: string) {
   return db.transaction(async (tx) => {
-    const o = UUID.test(organisationId) ? await tx.query(`SELECT 1 FROM organisation WHERE id = $1 AND region_id = $2`, [organisationId, actor.regionId]) : { rows: [] };
+    const o = isUuid(organisationId) ? await tx.query(`SELECT 1 FROM organisation WHERE id = $1 AND region_id = $2`, [organisationId, actor.regionId]) : { rows: [] };
     if (o.rows.length === 0) throw new AppError('niet_gevonden', 'Organisatie niet gevonden.');
     const r = await tx
       .query<{ id: string }>(`INSERT INTO team (region_id, organisation_id, naam) VALUES ($1, $2, $3) RETURNING id`, [actor.regionId, organisationId, naam])
@@ -115,7 +114,7 @@ export async function listUsers(db: Database, actor: Actor, audit: AuditBase) {
 
 async function checkTeam(tx: Queryable, regionId: string, organisationId: string, teamId: string | null | undefined) {
   if (!teamId) return;
-  const t = UUID.test(teamId) ? await tx.query(`SELECT 1 FROM team WHERE id = $1 AND organisation_id = $2 AND region_id = $3`, [teamId, organisationId, regionId]) : { rows: [] };
+  const t = isUuid(teamId) ? await tx.query(`SELECT 1 FROM team WHERE id = $1 AND organisation_id = $2 AND region_id = $3`, [teamId, organisationId, regionId]) : { rows: [] };
   if (t.rows.length === 0) throw new AppError('ongeldige_invoer', 'Dit team hoort niet bij de organisatie van de gebruiker.', [{ path: 'body.teamId', message: 'onbekend team' }]);
 }
 
@@ -129,7 +128,7 @@ export async function createUser(
   const totpSecret = newTotpSecret();
   const hash = await hashPassword(wachtwoord);
   return db.transaction(async (tx) => {
-    const o = UUID.test(input.organisatieId) ? await tx.query(`SELECT 1 FROM organisation WHERE id = $1 AND region_id = $2`, [input.organisatieId, actor.regionId]) : { rows: [] };
+    const o = isUuid(input.organisatieId) ? await tx.query(`SELECT 1 FROM organisation WHERE id = $1 AND region_id = $2`, [input.organisatieId, actor.regionId]) : { rows: [] };
     if (o.rows.length === 0) throw new AppError('ongeldige_invoer', 'Deze organisatie hoort niet bij uw regio.', [{ path: 'body.organisatieId', message: 'onbekende organisatie' }]);
     await checkTeam(tx, actor.regionId, input.organisatieId, input.teamId);
     const email = input.email.trim().toLowerCase();
@@ -158,7 +157,7 @@ export async function updateUser(
   input: { naam?: string | undefined; teamId?: string | null | undefined; rollen?: Rol[] | undefined; actief?: boolean | undefined; versie: number },
 ) {
   return db.transaction(async (tx) => {
-    const current = UUID.test(id)
+    const current = isUuid(id)
       ? (await tx.query<{ organisation_id: string; versie: number }>(`SELECT organisation_id, versie FROM app_user WHERE id = $1 AND region_id = $2 FOR UPDATE`, [id, actor.regionId])).rows[0]
       : undefined;
     if (!current) throw new AppError('niet_gevonden', 'Gebruiker niet gevonden.');
@@ -187,7 +186,7 @@ export async function updateUser(
 
 export async function unblockUser(db: Database, actor: Actor, audit: AuditBase, id: string) {
   return db.transaction(async (tx) => {
-    const r = UUID.test(id)
+    const r = isUuid(id)
       ? await tx.query(`UPDATE app_user SET geblokkeerd_tot = NULL, mislukte_pogingen = 0, versie = versie + 1 WHERE id = $1 AND region_id = $2`, [id, actor.regionId])
       : { rowCount: 0 };
     if (r.rowCount === 0) throw new AppError('niet_gevonden', 'Gebruiker niet gevonden.');

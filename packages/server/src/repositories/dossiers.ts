@@ -14,12 +14,11 @@ import {
   type Involvement,
   type NotitieKlasse,
 } from '@samenveilig/domain';
-import { appendAudit, type AuditEvent } from '../audit/chain.js';
+import { appendAudit } from '../audit/chain.js';
+import { isUuid, type AuditBase } from './common.js';
 import type { Database, Queryable } from '../db/database.js';
 
-type AuditBase = Pick<AuditEvent, 'actorSoort' | 'actorId' | 'organisationId' | 'rol' | 'requestId' | 'clientAdres'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The SQL condition (on household alias h) equal to the dossier rule of the policy. */
 export function scopeCondition(actor: Actor, params: unknown[], now: Date): string {
@@ -105,7 +104,7 @@ interface Loaded {
 }
 
 async function loadHousehold(tx: Queryable, actor: Actor, id: string): Promise<Loaded | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const h = await tx.query<{ id: string }>(`SELECT id FROM household WHERE id = $1 AND region_id = $2`, [id, actor.regionId]);
   if (h.rows.length === 0) return null;
   const inv = (
@@ -132,7 +131,7 @@ export async function getHousehold(db: Database, actor: Actor, audit: AuditBase,
     const resource = { type: 'huishouden' as const, regionId: actor.regionId, householdId: id, involvements: loaded?.involvements ?? [] };
     if (!loaded || !can(actor, 'read', resource, now)) {
       // Out of scope and nonexistent look the same to the caller; the attempt is recorded.
-      await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'huishouden.lezen', recordType: 'huishouden', recordId: UUID.test(id) ? id : null, uitkomst: 'niet-gevonden' }]);
+      await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'huishouden.lezen', recordType: 'huishouden', recordId: isUuid(id) ? id : null, uitkomst: 'niet-gevonden' }]);
       return null;
     }
     const viaBreakGlass = !isInvolved(actor, loaded.involvements) && hasBreakGlass(actor, id, now);
@@ -255,10 +254,10 @@ export async function getHousehold(db: Database, actor: Actor, audit: AuditBase,
 /** Break-glass: opens one out-of-scope household for a limited time after a stated reason. */
 export async function openBreakGlass(db: Database, actor: Actor, audit: AuditBase, id: string, reden: string, hours: number, now = new Date()) {
   return db.transaction(async (tx) => {
-    const exists = UUID.test(id) && (await tx.query(`SELECT 1 FROM household WHERE id = $1 AND region_id = $2`, [id, actor.regionId])).rows.length > 0;
+    const exists = isUuid(id) && (await tx.query(`SELECT 1 FROM household WHERE id = $1 AND region_id = $2`, [id, actor.regionId])).rows.length > 0;
     const allowed = can(actor, 'create', { type: 'break-glass', regionId: actor.regionId, householdId: id }, now);
     if (!exists || !allowed) {
-      await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'break-glass.openen', recordType: 'huishouden', recordId: UUID.test(id) ? id : null, doel: reden, uitkomst: 'niet-gevonden' }]);
+      await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'break-glass.openen', recordType: 'huishouden', recordId: isUuid(id) ? id : null, doel: reden, uitkomst: 'niet-gevonden' }]);
       return null;
     }
     const tot = new Date(now.getTime() + hours * 3600_000);

@@ -3,12 +3,11 @@
  * data (the AVG inzage answer), what a user did, and the break-glass review queue. Reads are audited.
  */
 import type { Actor } from '@samenveilig/domain';
-import { appendAudit, type AuditEvent } from '../audit/chain.js';
+import { appendAudit } from '../audit/chain.js';
+import { isUuid, type AuditBase } from './common.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 
-type AuditBase = Pick<AuditEvent, 'actorSoort' | 'actorId' | 'organisationId' | 'rol' | 'requestId' | 'clientAdres'>;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findPersons(db: Database, actor: Actor, audit: AuditBase, zoek: string) {
   return db.transaction(async (tx) => {
@@ -28,7 +27,7 @@ export async function findPersons(db: Database, actor: Actor, audit: AuditBase, 
 
 export async function auditTrail(db: Database, actor: Actor, audit: AuditBase, by: { persoon: string } | { gebruiker: string }) {
   const id = 'persoon' in by ? by.persoon : by.gebruiker;
-  if (!UUID.test(id)) throw new AppError('niet_gevonden', 'Niet gevonden.');
+  if (!isUuid(id)) throw new AppError('niet_gevonden', 'Niet gevonden.');
   return db.transaction(async (tx) => {
     const rows = (
       await tx.query<{ op: Date; actor_id: string | null; actor_naam: string | null; org_naam: string | null; rol: string | null; actie: string; record_type: string | null; record_id: string | null; doel: string | null; uitkomst: string }>(
@@ -92,7 +91,7 @@ export async function breakGlassQueue(db: Database, actor: Actor, audit: AuditBa
 
 export async function reviewBreakGlass(db: Database, actor: Actor, audit: AuditBase, id: string, beoordeling: 'terecht' | 'onterecht', toelichting: string) {
   return db.transaction(async (tx) => {
-    const r = UUID.test(id)
+    const r = isUuid(id)
       ? await tx.query(
           `UPDATE break_glass SET beoordeling = $3, beoordeeld_door = $4, beoordeeld_op = now(), beoordeling_toelichting = $5
            WHERE id = $1 AND region_id = $2 AND beoordeling = 'open'`,
