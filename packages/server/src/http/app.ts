@@ -18,6 +18,7 @@ import { AppError, errorHandler } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { referenceRoutes } from './routes/reference.js';
 import { authRoutes } from './routes/auth.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { beheerRoutes } from './routes/beheer.js';
 import { privacyRoutes } from './routes/privacy.js';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: deps.db });
   await app.register(referenceRoutes, { db: deps.db, config });
   await app.register(authRoutes, { db: deps.db, config });
+  await app.register(oidcRoutes, { db: deps.db, config });
   await app.register(dossierRoutes, { db: deps.db, config });
   await app.register(beheerRoutes, { db: deps.db });
   await app.register(privacyRoutes, { db: deps.db });
