@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 import { isValidBsn } from './bsn.js';
+
+// Users read validation messages: Zod's own messages in Dutch, for every schema in the product.
+z.config(z.locales.nl());
 import { normalisePostcode } from './postcode.js';
 import { isValidDate, parseMoment } from './time.js';
 import {

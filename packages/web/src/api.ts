@@ -200,7 +200,7 @@ export interface GemeenteRef {
 
 export interface HuishoudenSamenvatting {
   id: string;
-  gemeente: GemeenteRef;
+  gemeente: GemeenteRef | null;
   leden: { id: string; naam: string }[];
   aantalContacten: number;
   laatsteContactOp: string | null;
@@ -223,9 +223,10 @@ export interface Adres {
 
 export interface Lid {
   id: string;
-  voornamen: string;
+  voornamen: string | null;
+  roepnaam?: string | null;
   tussenvoegsel: string | null;
-  achternaam: string;
+  achternaam: string | null;
   geboortedatum: string | null;
   geslacht: string | null;
   bsn: string | null;
@@ -235,7 +236,8 @@ export interface Lid {
 
 export interface Contact {
   id: string;
-  type: 'advies' | 'melding';
+  /** "advies" or "melding". */
+  type: string;
   ontvangenOp: string;
   kanaal: string;
   gemeente: GemeenteRef;

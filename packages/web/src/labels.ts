@@ -66,3 +66,73 @@ export const persoonRolLabel = label(PERSOON_ROLLEN);
 export const notitieKlasseLabel = label(NOTITIE_KLASSEN);
 export const contactTypeLabel = label(CONTACT_TYPES);
 export const geslachtLabel = label({});
+
+const AUDIT_ACTIES: Record<string, string> = {
+  'huishouden.lezen': 'Dossier bekeken',
+  'huishouden.lezen.break-glass': 'Dossier bekeken met noodtoegang',
+  'huishouden.lijst': 'Lijst met dossiers bekeken',
+  'gebruiker.aanmaken': 'Gebruiker toegevoegd',
+  'gebruiker.wijzigen': 'Gebruiker gewijzigd',
+  'gebruiker.deblokkeren': 'Blokkade van gebruiker opgeheven',
+  'gebruiker.lijst': 'Lijst met gebruikers bekeken',
+  'organisatie.aanmaken': 'Organisatie toegevoegd',
+  'team.aanmaken': 'Team toegevoegd',
+  'privacy.persoon-zoeken': 'Persoon gezocht (inzageverzoek)',
+  'privacy.audit-persoon': 'Audittrail van een persoon bekeken',
+  'privacy.audit-gebruiker': 'Audittrail van een medewerker bekeken',
+  'privacy.audit-verificatie': 'Audittrail gecontroleerd',
+  'privacy.break-glass-lijst': 'Aanvragen voor noodtoegang bekeken',
+  'privacy.break-glass-beoordelen': 'Noodtoegang beoordeeld',
+  login: 'Ingelogd',
+  'login.wachtwoord': 'Wachtwoord gecontroleerd',
+  'login.mislukt': 'Inloggen mislukt',
+  'login.tweede-factor': 'Code uit de app gecontroleerd',
+  logout: 'Uitgelogd',
+  'logout.overal': 'Overal uitgelogd',
+  'break-glass.openen': 'Noodtoegang geopend',
+  'break-glass.beoordelen': 'Noodtoegang beoordeeld',
+};
+
+const AUDIT_UITKOMSTEN: Record<string, string> = {
+  ok: 'Gelukt',
+  geweigerd: 'Geweigerd',
+  'niet-gevonden': 'Niet gevonden of geen toegang',
+  mislukt: 'Mislukt',
+  geblokkeerd: 'Account geblokkeerd',
+  'mislukt-nu-geblokkeerd': 'Mislukt, account nu geblokkeerd',
+  'onbekend-account': 'Onbekend account',
+  inactief: 'Account niet actief',
+  intact: 'In orde',
+  gebroken: 'Niet in orde',
+  terecht: 'Beoordeeld als terecht',
+  onterecht: 'Beoordeeld als onterecht',
+};
+
+/** "huishouden.lezen" → "Dossier bekeken"; unknown actions become readable ("Contact: aanmaken"). */
+export function auditActieLabel(actie: string): string {
+  const bekend = AUDIT_ACTIES[actie];
+  if (bekend) return bekend;
+  const [onderwerp, ...rest] = actie.split('.');
+  return rest.length > 0 ? `${codeAlsTekst(onderwerp ?? '')}: ${rest.join(' ').replace(/-/g, ' ')}` : codeAlsTekst(actie);
+}
+
+export function auditUitkomstLabel(uitkomst: string | null): string {
+  if (!uitkomst) return 'Onbekend';
+  // "ok (25)": a list with 25 results.
+  const aantal = /^ok \((\d+)( sessies)?\)$/.exec(uitkomst);
+  if (aantal) return aantal[2] ? `Gelukt (${aantal[1]} sessies beëindigd)` : `Gelukt (${aantal[1]} resultaten)`;
+  return AUDIT_UITKOMSTEN[uitkomst] ?? codeAlsTekst(uitkomst);
+}
+
+const RECORD_TYPES: Record<string, string> = {
+  huishouden: 'Dossier',
+  persoon: 'Persoon',
+  gebruiker: 'Gebruiker',
+  organisatie: 'Organisatie',
+  team: 'Team',
+  contact: 'Advies of melding',
+  notitie: 'Notitie',
+  'break-glass': 'Noodtoegang',
+};
+
+export const recordTypeLabel = label(RECORD_TYPES);

@@ -33,11 +33,11 @@ export function rolNaam(rol: string): string {
   return ROL_NAMEN[rol] ?? rol;
 }
 
-/** "Veilig Thuis-medewerker en Privacy officer / FG" */
-export function rollenTekst(rollen: readonly string[]): string {
+/** "Veilig Thuis-medewerker en Privacy officer / FG" (or "… of …" with `voegwoord: 'of'`). */
+export function rollenTekst(rollen: readonly string[], voegwoord: 'en' | 'of' = 'en'): string {
   const namen = rollen.map(rolNaam);
   if (namen.length <= 1) return namen.join('');
-  return `${namen.slice(0, -1).join(', ')} en ${namen[namen.length - 1]}`;
+  return `${namen.slice(0, -1).join(', ')} ${voegwoord} ${namen[namen.length - 1]}`;
 }
 
 export function heeftRol(rollen: readonly string[] | undefined, nodig: readonly string[]): boolean {

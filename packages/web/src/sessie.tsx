@@ -6,6 +6,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { ApiError, authApi, setCsrfToken, setSessionEndedHandler, type Sessie } from './api';
 
 export type SessieStatus =
+  /** Not asked yet: public pages do not ask the server unless this browser may be logged in. */
+  | { status: 'onbekend' }
   | { status: 'laden' }
   | { status: 'fout'; error: ApiError }
   /** Not logged in. `reden` says why, so the login page can explain it. */
@@ -27,13 +29,40 @@ const SessieContext = createContext<SessieContextWaarde | null>(null);
 /** setTimeout accepts at most 2^31-1 ms. */
 const MAX_TIMEOUT = 2_147_483_647;
 
-export function SessieProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessieStatus>({ status: 'laden' });
+/**
+ * A hint (not a secret, not proof) that this browser may have a session: set at login, cleared at logout
+ * or when the server answers 401. The session cookie itself is HttpOnly, so scripts cannot see it.
+ * Public pages only ask the server about the session when this hint is set; that saves a 401 per visit.
+ */
+const VLAG = 'samenveilig:mogelijk-ingelogd';
+
+function vlagGezet(): boolean {
+  try {
+    return window.localStorage.getItem(VLAG) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function zetInlogVlag(aan: boolean): void {
+  try {
+    if (aan) window.localStorage.setItem(VLAG, '1');
+    else window.localStorage.removeItem(VLAG);
+  } catch {
+    // Storage blocked: public pages then show "Inloggen" until a page that needs the session is opened.
+  }
+}
+
+export function SessieProvider({ controleren, children }: { controleren: boolean; children: ReactNode }) {
+  const [state, setState] = useState<SessieStatus>(() => (controleren || vlagGezet() ? { status: 'laden' } : { status: 'onbekend' }));
   const stateRef = useRef(state);
   stateRef.current = state;
+  const bezig = useRef(false);
 
   const zet = useCallback((next: SessieStatus) => {
     setCsrfToken(next.status === 'in' ? next.sessie.csrfToken : null);
+    if (next.status === 'in' || (next.status === 'uit' && next.reden === 'tweede-factor-nodig')) zetInlogVlag(true);
+    if (next.status === 'uit' && next.reden !== 'tweede-factor-nodig') zetInlogVlag(false);
     setState(next);
   }, []);
 
@@ -55,9 +84,18 @@ export function SessieProvider({ children }: { children: ReactNode }) {
     }
   }, [zet]);
 
+  // A page that needs the session was opened: ask the server now.
   useEffect(() => {
-    void laad();
-  }, [laad]);
+    if (controleren && state.status === 'onbekend') setState({ status: 'laden' });
+  }, [controleren, state.status]);
+
+  useEffect(() => {
+    if (state.status !== 'laden' || bezig.current) return;
+    bezig.current = true;
+    void laad().finally(() => {
+      bezig.current = false;
+    });
+  }, [state.status, laad]);
 
   // Any 401 on a request made while logged in: the session ended on the server.
   useEffect(() => {

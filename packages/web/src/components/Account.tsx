@@ -15,7 +15,7 @@ export function AccountBalk({ huidigPad }: { huidigPad: string }) {
 
   if (state.status === 'laden' || state.status === 'fout') return null;
 
-  if (state.status === 'uit') {
+  if (state.status === 'uit' || state.status === 'onbekend') {
     if (huidigPad === '/inloggen') return null;
     return (
       <div className="sv-account">

@@ -29,8 +29,8 @@ function GeenToegang({ rollen }: { rollen: readonly string[] }) {
     <>
       <Heading level={1}>Geen toegang</Heading>
       <Paragraph>
-        Deze pagina is alleen voor {rollenTekst(rollen)}. U bent ingelogd met een andere rol. Denkt u dat u hier wel
-        toegang toe moet hebben? Neem dan contact op met de functioneel beheerder van uw organisatie.
+        Voor deze pagina heeft u de rol {rollenTekst(rollen, 'of')} nodig. U bent ingelogd met een andere rol. Denkt u
+        dat u hier wel toegang toe moet hebben? Neem dan contact op met de functioneel beheerder van uw organisatie.
       </Paragraph>
       <Paragraph>
         Ga naar de <AppLink href="/">startpagina</AppLink>.
@@ -53,6 +53,7 @@ function NaarInloggen() {
 export function Beveiligd({ rollen, children }: { rollen?: readonly string[]; children: (sessie: Sessie) => ReactNode }) {
   const { state } = useSessie();
   switch (state.status) {
+    case 'onbekend':
     case 'laden':
       return <Laden wat="inloggegevens" />;
     case 'fout':

@@ -91,9 +91,11 @@ function AccountInhoud({ sessie }: { sessie: Sessie }) {
           </Paragraph>
         </Alert>
       ) : null}
-      <Button type="button" appearance="secondary-action-button" hint="danger" onClick={overalUitloggen} busy={bezig}>
-        Overal uitloggen
-      </Button>
+      <div className="sv-form__acties">
+        <Button type="button" appearance="secondary-action-button" hint="danger" onClick={overalUitloggen} busy={bezig}>
+          Overal uitloggen
+        </Button>
+      </div>
     </>
   );
 }

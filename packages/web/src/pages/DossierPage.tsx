@@ -38,7 +38,8 @@ const TITEL_ID = 'dossier-titel';
 const MIN_REDEN = 10;
 
 export function volledigeNaam(lid: Pick<Lid, 'voornamen' | 'tussenvoegsel' | 'achternaam'>): string {
-  return [lid.voornamen, lid.tussenvoegsel, lid.achternaam].filter((d) => d && d.trim()).join(' ');
+  const naam = [lid.voornamen, lid.tussenvoegsel, lid.achternaam].filter((d) => d && d.trim()).join(' ');
+  return naam || 'Naam onbekend';
 }
 
 function familienamen(dossier: Dossier): string {
@@ -67,7 +68,7 @@ function LedenTabel({ dossier }: { dossier: Dossier }) {
     <ScrollRegion labelledBy={captionId}>
       <Table className="sv-table">
         <TableCaption id={captionId} className="sv-table__caption">
-          Gezinsleden
+          Personen in dit huishouden
         </TableCaption>
         <TableHeader>
           <TableRow>
@@ -243,7 +244,15 @@ function Organisaties({ dossier, typen }: { dossier: Dossier; typen: Map<string,
 function DossierInhoud({ dossier }: { dossier: Dossier }) {
   const geweldsvormen = useApi('geweldsvormen', () => api.geweldsvormen());
   const organisatietypen = useApi('organisatietypen', () => api.organisatietypen());
-  const vormNamen = new Map(geweldsvormen.status === 'klaar' ? geweldsvormen.data.map((g) => [g.code, g.naam]) : []);
+  // "partnergeweld.psychisch" → "(Ex-)partnergeweld: psychisch geweld"
+  const vormNamen = new Map<string, string>();
+  if (geweldsvormen.status === 'klaar') {
+    const naamVan = new Map(geweldsvormen.data.map((g) => [g.code, g.naam]));
+    for (const g of geweldsvormen.data) {
+      const categorie = g.categorie ? naamVan.get(g.categorie) : undefined;
+      vormNamen.set(g.code, categorie ? `${categorie}: ${g.naam.charAt(0).toLowerCase()}${g.naam.slice(1)}` : g.naam);
+    }
+  }
   const typeNamen = new Map(organisatietypen.status === 'klaar' ? organisatietypen.data.map((t) => [t.code, t.naam]) : []);
   const contacten = [...dossier.contacten].sort((a, b) => b.ontvangenOp.localeCompare(a.ontvangenOp));
 

@@ -140,7 +140,7 @@ function DossierLijst({ pagina }: { pagina: number }) {
                 <TableHeaderCell scope="row">
                   <AppLink href={dossierPath(h.id)}>{lidNamen(h)}</AppLink>
                 </TableHeaderCell>
-                <TableCell>{h.gemeente.naam}</TableCell>
+                <TableCell>{h.gemeente?.naam ?? 'Onbekend'}</TableCell>
                 <TableCell numericColumn className="sv-num">
                   {formatAantal(h.aantalContacten)}
                 </TableCell>

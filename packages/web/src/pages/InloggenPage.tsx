@@ -7,7 +7,7 @@ import { Laden } from '../components/Status';
 import { focusOp, Tekstveld } from '../components/Velden';
 import { rollenTekst } from '../rollen';
 import { navigate, useSearch } from '../router';
-import { useSessie } from '../sessie';
+import { useSessie, zetInlogVlag } from '../sessie';
 import type { ApiState } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 
@@ -16,6 +16,13 @@ const MELDINGEN = {
   uitgelogd: 'U bent uitgelogd.',
   'overal-uitgelogd': 'U bent uitgelogd op alle apparaten en in alle browsers.',
 } as const;
+
+/** The server sends the browser back to /inloggen?fout=… when single sign-on did not work. */
+const SSO_FOUTEN: Record<string, string> = {
+  sso: 'Inloggen met single sign-on is niet gelukt. Probeer het opnieuw, of log in met uw e-mailadres en wachtwoord.',
+  'sso-onbekend':
+    'U kunt niet inloggen met single sign-on: er is in Samen Veilig geen actief account voor u. Vraag de functioneel beheerder van uw organisatie om een account.',
+};
 
 function foutTekst(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Er ging iets mis bij het inloggen. Probeer het opnieuw.';
@@ -47,6 +54,8 @@ function WachtwoordStap({ onVerder, sso }: { onVerder: (ingelogd: boolean) => vo
         ingelogd(antwoord.sessie);
         onVerder(true);
       } else {
+        // Remember that a half-finished login may exist, so a reload shows the code step again.
+        zetInlogVlag(true);
         onVerder(false);
       }
     } catch (error) {
@@ -68,7 +77,7 @@ function WachtwoordStap({ onVerder, sso }: { onVerder: (ingelogd: boolean) => vo
           </Paragraph>
         </Alert>
       ) : null}
-      <form className="sv-form" noValidate onSubmit={verstuur} aria-label="Inloggen met e-mailadres en wachtwoord">
+      <form className="sv-form" noValidate onSubmit={verstuur}>
         <Tekstveld
           id="inloggen-email"
           label="E-mailadres"
@@ -99,7 +108,9 @@ function WachtwoordStap({ onVerder, sso }: { onVerder: (ingelogd: boolean) => vo
       {sso ? (
         <Paragraph className="sv-sso">
           Werkt uw organisatie met één account voor alle systemen?{' '}
-          <Link href="/api/v1/auth/oidc/start">Inloggen met single sign-on</Link>
+          <Link href="/api/v1/auth/oidc/start" onClick={() => zetInlogVlag(true)}>
+            Inloggen met single sign-on
+          </Link>
         </Paragraph>
       ) : null}
     </>
@@ -146,7 +157,7 @@ function CodeStap({ onKlaar, onOpnieuw }: { onKlaar: () => void; onOpnieuw: () =
         Open de authenticator-app op uw telefoon (bijvoorbeeld Microsoft Authenticator of Google Authenticator). Vul de
         code van 6 cijfers in die de app nu laat zien. De code verandert elke 30 seconden.
       </Paragraph>
-      <form className="sv-form" noValidate onSubmit={verstuur} aria-label="Code uit de authenticator-app">
+      <form className="sv-form" noValidate onSubmit={verstuur}>
         <Tekstveld
           id="inloggen-code"
           label="Code van 6 cijfers"
@@ -177,7 +188,9 @@ export function InloggenPage({ installatie }: { installatie: ApiState<Installati
   usePageTitle('Inloggen');
   const { state } = useSessie();
   const search = useSearch();
-  const terug = veiligTerugPad(new URLSearchParams(search).get('terug'));
+  const params = new URLSearchParams(search);
+  const terug = veiligTerugPad(params.get('terug'));
+  const ssoFout = SSO_FOUTEN[params.get('fout') ?? ''] ?? null;
   const [stap, setStap] = useState<'wachtwoord' | 'code' | null>(null);
   const klaar = useRef(false);
 
@@ -220,6 +233,11 @@ export function InloggenPage({ installatie }: { installatie: ApiState<Installati
   return (
     <>
       <Heading level={1}>Inloggen</Heading>
+      {ssoFout && huidigeStap === 'wachtwoord' ? (
+        <Alert type="error" className="sv-alert">
+          <Paragraph>{ssoFout}</Paragraph>
+        </Alert>
+      ) : null}
       {melding && huidigeStap === 'wachtwoord' ? (
         <Alert type={state.status === 'uit' && state.reden === 'verlopen' ? 'warning' : 'ok'} role="status" className="sv-alert">
           <Paragraph>{melding}</Paragraph>
