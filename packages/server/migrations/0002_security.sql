@@ -13,6 +13,8 @@ CREATE TABLE user_role (
 ALTER TABLE app_user
   ADD COLUMN password_hash text,
   ADD COLUMN totp_secret text,
+  -- The last TOTP time step used: a code is accepted once (RFC 6238 section 5.2).
+  ADD COLUMN totp_laatste_stap bigint,
   ADD COLUMN mislukte_pogingen integer NOT NULL DEFAULT 0,
   ADD COLUMN geblokkeerd_tot timestamptz,
   ADD COLUMN oidc_issuer text,
@@ -142,6 +144,17 @@ CREATE TABLE audit_head (
   seq bigint NOT NULL,
   hash text NOT NULL
 );
+
+-- The head only moves forward: rewinding it (to hide removed last entries) is refused.
+CREATE FUNCTION audit_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' OR NEW.seq < OLD.seq OR NEW.region_id <> OLD.region_id THEN
+    RAISE EXCEPTION 'audit_head only moves forward';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER audit_head_forward BEFORE UPDATE OR DELETE ON audit_head FOR EACH ROW EXECUTE FUNCTION audit_head_forward_only();
+CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_head FOR EACH STATEMENT EXECUTE FUNCTION audit_head_forward_only();
 
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -35,7 +35,18 @@ const envSchema = z.object({
   SAMENVEILIG_DEMO: z.string().optional(),
   SAMENVEILIG_DEMO_YEARS: intIn('SAMENVEILIG_DEMO_YEARS', 1, 10, 3),
   SAMENVEILIG_DEMO_SEED: intIn('SAMENVEILIG_DEMO_SEED', 0, 2_147_483_647, 20261122),
-  SAMENVEILIG_TRUST_PROXY: bool('SAMENVEILIG_TRUST_PROXY', false),
+  SAMENVEILIG_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx): false | number | string[] => {
+      if (v === undefined || v === '' || v === 'false' || v === '0') return false;
+      if (v === 'true') return 1; // one reverse proxy in front: trust only its own hop
+      if (/^\d+$/.test(v)) return Number(v);
+      const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+      if (list.length > 0 && list.every((x) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x))) return list;
+      ctx.addIssue({ code: 'custom', message: 'SAMENVEILIG_TRUST_PROXY must be false, true (one proxy), a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs' });
+      return z.NEVER;
+    }),
   SAMENVEILIG_BODY_LIMIT: intIn('SAMENVEILIG_BODY_LIMIT', 1024, 64 * 1024 * 1024, 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAMENVEILIG_SESSION_IDLE_MINUTES: intIn('SAMENVEILIG_SESSION_IDLE_MINUTES', 1, 24 * 60, 30),
@@ -64,7 +75,8 @@ export interface Config {
   readonly demo: boolean;
   readonly demoYears: number;
   readonly demoSeed: number;
-  readonly trustProxy: boolean;
+  /** Which X-Forwarded-* hops to believe: none, a number of proxy hops, or the proxies' addresses. */
+  readonly trustProxy: false | number | string[];
   readonly bodyLimit: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly session: { readonly idleMinutes: number; readonly maxHours: number };

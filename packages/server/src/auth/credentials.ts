@@ -35,8 +35,12 @@ export function totpUri(secret: string, account: string): string {
   return new TOTP({ issuer: 'Samen Veilig', label: account, secret: Secret.fromBase32(secret) }).toString();
 }
 
-/** Accepts the current code and the one before or after it (clock drift of up to 30 s). */
-export function verifyTotp(secret: string | null, code: string): boolean {
-  if (!secret || !/^\d{6}$/.test(code)) return false;
-  return new TOTP({ secret: Secret.fromBase32(secret) }).validate({ token: code, window: 1 }) !== null;
+/**
+ * The time step (30 s counter) of a valid code, or null. Accepts the current code and the one
+ * before or after it (clock drift of up to 30 s). The caller accepts a step only once.
+ */
+export function totpStep(secret: string | null, code: string, now = Date.now()): number | null {
+  if (!secret || !/^\d{6}$/.test(code)) return null;
+  const delta = new TOTP({ secret: Secret.fromBase32(secret) }).validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
 }

@@ -34,6 +34,9 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
 }
 
+/** Believe X-Forwarded-For only for the given number of proxy hops nearest to us. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -52,8 +55,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Fastify's own request lines are replaced by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimit,
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    // Ids are at most 100 characters (schemas); longer path parameters reach the schema and get a 400 there.
+    maxParamLength: 1000,
+    // Router errors (a malformed URL) go through the same error handler as everything else.
+    frameworkErrors: (err, req, reply) => {
+      // These answers skip the hooks, so they get the security headers here.
+      void reply.headers({
+        'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      });
+      return errorHandler(err, req as never, reply as never);
+    },
     requestIdHeader: false,
   }).withTypeProvider<ZodTypeProvider>();
 

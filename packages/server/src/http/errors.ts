@@ -52,7 +52,9 @@ function toAppError(err: unknown): AppError {
     }));
     return new AppError('ongeldige_invoer', `Ongeldige invoer: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
   }
+  if (err instanceof URIError) return new AppError('ongeldige_invoer', 'Het adres (URL) van het verzoek is ongeldig.');
   const fe = err as Partial<FastifyError>;
+  if (fe.code === 'FST_ERR_BAD_URL' || fe.code === 'FST_ERR_MAX_PARAM_LENGTH') return new AppError('ongeldige_invoer', 'Het adres (URL) van het verzoek is ongeldig.');
   if (fe.statusCode === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('te_groot', 'Het verzoek is te groot.');
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('ongeldige_invoer', 'Dit type inhoud wordt niet ondersteund.');
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.statusCode === 400) {

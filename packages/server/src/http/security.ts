@@ -15,7 +15,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { findSession, SESSION_COOKIE, touchSession, type SessionRow } from '../auth/sessions.js';
 import { loadSessionInfo, type SessionInfo } from '../repositories/users.js';
-import type { AuditEvent } from '../audit/chain.js';
+import { appendAudit, type AuditEvent } from '../audit/chain.js';
 import { AppError } from './errors.js';
 
 /**
@@ -43,6 +43,12 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+function hasNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (depth > 20 || v === null || typeof v !== 'object') return false;
+  return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x, depth + 1));
+}
+
 export function describePermission(p: Permission): string {
   return typeof p === 'string' ? p : `${p.resource}:${p.action}`;
 }
@@ -61,7 +67,8 @@ export function registerSecurity(app: import('fastify').FastifyInstance, deps: {
     req.auth = { session, info };
   });
 
-  app.addHook('preHandler', async (req) => {
+  // preValidation: who may call comes before what they sent, so a refused caller learns nothing of the input rules.
+  app.addHook('preValidation', async (req) => {
     if (req.is404) return; // the not-found handler answers 404 (or the web app) without data
     const permission = req.routeOptions.config.permission;
     if (permission === undefined) throw new AppError('geen_toegang', 'Geen toegang.'); // only static files: checked at start-up
@@ -81,7 +88,20 @@ export function registerSecurity(app: import('fastify').FastifyInstance, deps: {
       throw new AppError('niet_ingelogd', 'Voer eerst de code van uw authenticator-app in.');
     }
     if (!mayAttempt(auth.info.actor, permission.action, permission.resource)) {
+      // A refused attempt by a known user is recorded too.
+      await deps.db.transaction((tx) =>
+        appendAudit(tx, [
+          { ...auditBase(req), actie: 'toegang.geweigerd', recordType: permission.resource, doel: `${req.method} ${req.routeOptions.url}`, uitkomst: 'geweigerd' },
+        ]),
+      );
       throw new AppError('geen_toegang', 'Uw rol geeft geen toegang tot deze functie.');
+    }
+  });
+
+  // PostgreSQL text cannot hold NUL; refuse it at the door instead of failing in the database.
+  app.addHook('preValidation', async (req) => {
+    if (hasNul(req.body) || hasNul(req.query) || hasNul(req.params)) {
+      throw new AppError('ongeldige_invoer', 'De invoer bevat een ongeldig teken (NUL).');
     }
   });
 }

@@ -165,20 +165,28 @@ export async function updateUser(
       throw new AppError('conflict', 'Iemand anders heeft deze gebruiker intussen gewijzigd. Herlaad de gegevens en probeer het opnieuw.');
     }
     if (input.teamId !== undefined) await checkTeam(tx, actor.regionId, current.organisation_id, input.teamId);
-    if (id === actor.id && (input.actief === false || (input.rollen && !input.rollen.includes('functioneel-beheerder')))) {
-      throw new AppError('ongeldige_invoer', 'U kunt uw eigen beheerrechten niet intrekken.');
+    // Separation of duties: nobody changes their own roles or deactivates themselves (a beheerder giving
+    // itself a dossier role would read every dossier of its organisation). Another beheerder must do it.
+    if (id === actor.id && (input.actief !== undefined || input.rollen !== undefined)) {
+      throw new AppError('geen_toegang', 'U kunt uw eigen rollen en status niet wijzigen; vraag een andere functioneel beheerder.');
     }
     await tx.query(
       `UPDATE app_user SET naam = coalesce($3, naam), team_id = CASE WHEN $4 THEN $5::uuid ELSE team_id END, actief = coalesce($6, actief), versie = versie + 1
        WHERE id = $1 AND region_id = $2`,
       [id, actor.regionId, input.naam ?? null, input.teamId !== undefined, input.teamId ?? null, input.actief ?? null],
     );
+    let rolesChange = '';
     if (input.rollen) {
+      const before = (await tx.query<{ rol: string }>(`SELECT rol FROM user_role WHERE user_id = $1 ORDER BY rol`, [id])).rows.map((r) => r.rol);
+      const after = [...new Set(input.rollen)].sort();
+      const granted = after.filter((r) => !before.includes(r as string));
+      const revoked = before.filter((r) => !(after as string[]).includes(r));
+      rolesChange = `; rollen erbij: ${granted.join(',') || '-'}; rollen eraf: ${revoked.join(',') || '-'}`;
       await tx.query(`DELETE FROM user_role WHERE user_id = $1`, [id]);
       await tx.query(`INSERT INTO user_role (user_id, region_id, rol) SELECT $1, $2, unnest($3::text[])`, [id, actor.regionId, [...new Set(input.rollen)]]);
     }
     if (input.actief === false) await tx.query(`UPDATE user_session SET ingetrokken_op = now() WHERE user_id = $1 AND ingetrokken_op IS NULL`, [id]);
-    const changed = Object.keys(input).filter((k) => k !== 'versie').join(',');
+    const changed = Object.keys(input).filter((k) => k !== 'versie').join(',') + rolesChange;
     await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'gebruiker.wijzigen', recordType: 'gebruiker', recordId: id, doel: changed, uitkomst: 'ok' }]);
     return (await usersOf(tx, actor.regionId, id))[0]!;
   });

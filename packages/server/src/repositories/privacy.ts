@@ -29,6 +29,12 @@ export async function auditTrail(db: Database, actor: Actor, audit: AuditBase, b
   const id = 'persoon' in by ? by.persoon : by.gebruiker;
   if (!isUuid(id)) throw new AppError('niet_gevonden', 'Niet gevonden.');
   return db.transaction(async (tx) => {
+    // Only persons and users of the privacy officer's own region; anything else is "not found".
+    const exists = await tx.query(
+      'persoon' in by ? `SELECT 1 FROM person WHERE id = $1 AND region_id = $2` : `SELECT 1 FROM app_user WHERE id = $1 AND region_id = $2`,
+      [id, actor.regionId],
+    );
+    if (exists.rows.length === 0) throw new AppError('niet_gevonden', 'Niet gevonden.');
     const rows = (
       await tx.query<{ op: Date; actor_id: string | null; actor_naam: string | null; org_naam: string | null; rol: string | null; actie: string; record_type: string | null; record_id: string | null; doel: string | null; uitkomst: string }>(
         `SELECT a.op, a.actor_id, u.naam AS actor_naam, o.naam AS org_naam, a.rol, a.actie, a.record_type, a.record_id, a.doel, a.uitkomst

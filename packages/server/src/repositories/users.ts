@@ -30,13 +30,24 @@ export async function findLoginUser(db: Queryable, by: { email: string } | { oid
 
 /** Counts a failed login; locks the account for lockMinutes at maxFailures. Returns whether it is now locked. */
 export async function recordFailedLogin(tx: Queryable, userId: string, maxFailures: number, lockMinutes: number): Promise<boolean> {
+  // After a lock has expired, counting starts again from this failure.
   const r = await tx.query<{ locked: boolean }>(
-    `UPDATE app_user SET mislukte_pogingen = mislukte_pogingen + 1,
-       geblokkeerd_tot = CASE WHEN mislukte_pogingen + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE geblokkeerd_tot END
-     WHERE id = $1 RETURNING geblokkeerd_tot IS NOT NULL AND geblokkeerd_tot > now() AS locked`,
+    `WITH c AS (
+       SELECT CASE WHEN geblokkeerd_tot IS NOT NULL AND geblokkeerd_tot <= now() THEN 1 ELSE mislukte_pogingen + 1 END AS n
+       FROM app_user WHERE id = $1)
+     UPDATE app_user SET mislukte_pogingen = c.n,
+       geblokkeerd_tot = CASE WHEN c.n >= $2 THEN now() + make_interval(mins => $3)
+                              WHEN geblokkeerd_tot IS NOT NULL AND geblokkeerd_tot <= now() THEN NULL ELSE geblokkeerd_tot END
+     FROM c WHERE id = $1 RETURNING geblokkeerd_tot IS NOT NULL AND geblokkeerd_tot > now() AS locked`,
     [userId, maxFailures, lockMinutes],
   );
   return r.rows[0]?.locked ?? false;
+}
+
+/** Records the TOTP step as used; false when it (or a later one) was used before: a code counts once. */
+export async function useTotpStep(tx: Queryable, userId: string, step: number): Promise<boolean> {
+  const r = await tx.query(`UPDATE app_user SET totp_laatste_stap = $2 WHERE id = $1 AND (totp_laatste_stap IS NULL OR totp_laatste_stap < $2)`, [userId, step]);
+  return r.rowCount === 1;
 }
 
 export async function recordSuccessfulLogin(tx: Queryable, userId: string): Promise<void> {

@@ -3,11 +3,11 @@ import { INSTALLATIE_CHAIN, requiresSecondFactor } from '@samenveilig/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../../audit/chain.js';
-import { verifyPassword, verifyTotp } from '../../auth/credentials.js';
+import { totpStep, verifyPassword } from '../../auth/credentials.js';
 import { completeSecondFactor, createSession, revokeAllSessions, revokeSession } from '../../auth/sessions.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
-import { findLoginUser, loadSessionInfo, recordFailedLogin, recordSuccessfulLogin } from '../../repositories/users.js';
+import { findLoginUser, loadSessionInfo, recordFailedLogin, recordSuccessfulLogin, useTotpStep } from '../../repositories/users.js';
 import { AppError } from '../errors.js';
 import { auditBase, clearSessionCookie, setSessionCookie } from '../security.js';
 
@@ -84,7 +84,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }>
           ]);
           return l;
         });
-        throw new AppError('niet_ingelogd', locked || nowLocked ? LOCKED : WRONG);
+        // The lock is told only to whoever knows the password, so the message does not reveal that an account exists.
+        throw new AppError('niet_ingelogd', (locked && passwordOk) || nowLocked ? LOCKED : WRONG);
       }
       const needs2fa = requiresSecondFactor(user.rollen);
       const s = await db.transaction(async (tx) => {
@@ -117,8 +118,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Database; config: Config }>
       const user = (await findLoginUser(db, { id: auth.session.user_id }))!;
       const now = new Date();
       const locked = user.geblokkeerd_tot && new Date(user.geblokkeerd_tot) > now;
-      const ok = !locked && verifyTotp(user.totp_secret, req.body.code);
+      const step = locked ? null : totpStep(user.totp_secret, req.body.code);
       const base = { ...auditBase(req), recordType: 'gebruiker', recordId: user.id };
+      // A code counts once: the step is claimed in its own statement, so two requests cannot both use it.
+      const ok = step !== null && (await db.transaction((tx) => useTotpStep(tx, user.id, step)));
       if (!ok) {
         const nowLocked = await db.transaction(async (tx) => {
           const l = locked ? true : await recordFailedLogin(tx, user.id, config.login.maxFailures, config.login.lockMinutes);
