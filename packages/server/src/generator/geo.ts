@@ -3,7 +3,7 @@
  * and synthetic addresses whose postcode digits lie in the gemeente's ranges.
  */
 import { GEMEENTEN, REGIONS, type GemeenteRef, type RegionRef } from '@samenveilig/domain';
-import { COMMON_STREETS, STREET_ENDINGS, STREET_STEMS, TOEVOEGINGEN } from './data/places.js';
+import { COMMON_STREETS, STREET_ENDINGS, STREET_STEMS, TOEVOEGINGEN } from './lists/places.js';
 import { Weighted, type Rng } from './rng.js';
 
 export interface Address {

@@ -10,7 +10,7 @@
 import { GEMEENTEN, type ImportLine, type MelderType, type PersoonRol } from '@samenveilig/domain';
 import { amsterdamOffsets, clock, daysFromCivil, existingLocalSecond, formatOffset, isoDate, offsetAt, weekday, civilFromDays, type DayOffsets } from './calendar.js';
 import { resolveForms, type Categorie, type ResolvedForms } from './categories.js';
-import { CLOSINGS, OPENINGS, SITUATIONS } from './data/templates.js';
+import { CLOSINGS, OPENINGS, SITUATIONS } from './lists/templates.js';
 import { Geography, type Address } from './geo.js';
 import { HOUSEHOLD_TYPES, TYPE_FOR_CATEGORY, deriveHousehold, secondaryCategory, type Household, type Person } from './household.js';
 import { RELATIES_ADVIES, RELATIES_MELDING, policeMelder, privateMelder, professionalMelder, type Melder } from './melder.js';

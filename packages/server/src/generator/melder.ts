@@ -4,8 +4,8 @@
  * example.org / example.nl.
  */
 import type { ImportLine, MelderRelatie, MelderSector } from '@samenveilig/domain';
-import { ORG_NICE_NAMES, SCHOOL_KINDS, SECONDARY_SCHOOL_KINDS, VT_OTHER_REGIONS } from './data/places.js';
-import { ANONIEM_REDENEN } from './data/templates.js';
+import { ORG_NICE_NAMES, SCHOOL_KINDS, SECONDARY_SCHOOL_KINDS, VT_OTHER_REGIONS } from './lists/places.js';
+import { ANONIEM_REDENEN } from './lists/templates.js';
 import type { Person } from './household.js';
 import { asciiSlug, givenNames, surname, type Origin, type Sex } from './names.js';
 import { Weighted, type Rng } from './rng.js';

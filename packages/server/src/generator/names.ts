@@ -15,8 +15,8 @@ import {
   NL_SURNAME_STEMS,
   ROEPNAMEN,
   TUSSENVOEGSELS,
-} from './data/names-nl.js';
-import { ANTILLEAN, BULGARIAN, ERITREAN, MOLUCCAN, MOROCCAN, POLISH, SURINAMESE, SYRIAN, TURKISH, type OriginNames } from './data/names-world.js';
+} from './lists/names-nl.js';
+import { ANTILLEAN, BULGARIAN, ERITREAN, MOLUCCAN, MOROCCAN, POLISH, SURINAMESE, SYRIAN, TURKISH, type OriginNames } from './lists/names-world.js';
 import { Weighted, type Rng } from './rng.js';
 
 export type Origin = 'nl' | 'tr' | 'ma' | 'sr' | 'cw' | 'pl' | 'sy' | 'er' | 'mol' | 'bg';
