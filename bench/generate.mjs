@@ -73,7 +73,9 @@ try {
   const types = (await db.query(`SELECT type, count(*) AS n FROM contact GROUP BY type ORDER BY type`)).rows;
   console.log(`  ${types.map((r) => `${r.type}: ${r.n}`).join(', ')}`);
   const peakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-  const verdict = seconds <= 900 && peakMiB < 1024 ? 'within target' : 'OUTSIDE target (15 min, 1 GiB)';
+  // The target (15 min, 1 GiB) is for the full 10 years; a shorter run only samples the rate.
+  const verdict =
+    years < 10 ? `${years}-year sample; the target is for 10 years` : seconds <= 900 && peakMiB < 1024 ? 'within target' : 'OUTSIDE target (15 min, 1 GiB)';
   console.log(
     `bench/generate: ${rows} rows (${summary.stored} contacts) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s, peak RSS ${peakMiB} MiB — ${verdict}`,
   );
