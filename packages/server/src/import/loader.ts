@@ -9,6 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   findGemeente,
   parseMoment,
+  parseImportLine,
   validateImportLine,
   type ImportIssue,
   type ValidImportLine,
@@ -109,16 +110,7 @@ export async function importLines(db: Database, input: ImportInput, opts: LoadOp
     if ((lineNo & 63) === 0) await setImmediate();
     if (typeof item === 'string' && item.trim() === '') continue; // blank lines are allowed
     summary.read++;
-    let value: unknown = item;
-    if (typeof item === 'string') {
-      try {
-        value = JSON.parse(item);
-      } catch {
-        reject(lineNo, [{ path: '', message: 'geen geldige JSON' }]);
-        continue;
-      }
-    }
-    const parsed = validateImportLine(value);
+    const parsed = typeof item === 'string' ? parseImportLine(item) : validateImportLine(item);
     if (!parsed.ok) {
       reject(lineNo, parsed.issues);
       continue;
