@@ -49,10 +49,6 @@ function hasNul(v: unknown, depth = 0): boolean {
   return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x, depth + 1));
 }
 
-export function describePermission(p: Permission): string {
-  return typeof p === 'string' ? p : `${p.resource}:${p.action}`;
-}
-
 export function registerSecurity(app: import('fastify').FastifyInstance, deps: { db: Database; config: Config }) {
   app.decorateRequest('auth', null);
 

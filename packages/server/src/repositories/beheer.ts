@@ -1,5 +1,5 @@
 /** Users, organisations and teams of a region, for the functioneel beheerder. Writes are audited. */
-import { ROLLEN, type Actor, type Rol } from '@samenveilig/domain';
+import type { Actor, Rol } from '@samenveilig/domain';
 import { appendAudit } from '../audit/chain.js';
 import { isUuid, type AuditBase } from './common.js';
 import { hashPassword, newTotpSecret, randomPassword, totpUri } from '../auth/credentials.js';
@@ -202,4 +202,3 @@ export async function unblockUser(db: Database, actor: Actor, audit: AuditBase, 
   });
 }
 
-export const ROLE_ENUM = ROLLEN;
