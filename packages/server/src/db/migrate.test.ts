@@ -1,5 +1,8 @@
 import {
+  AUDIT_ACTOR_SOORTEN,
   CONTACT_TYPES,
+  NOTITIE_KLASSEN,
+  ROLLEN,
   GESLACHTEN,
   GEMEENTEN,
   GEWELDSVORMEN,
@@ -67,19 +70,22 @@ describe(`migrations (${testDbKind()})`, () => {
   it('check constraints allow exactly the values of the domain model', async () => {
     const { db } = track(await createTestDb());
     const constraints = await db.query<{ def: string }>(
-      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'c' AND conrelid::regclass::text IN ('contact', 'person', 'contact_person', 'person_relation')`,
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'c' AND conrelid::regclass::text IN ('contact', 'person', 'contact_person', 'person_relation', 'user_role', 'notitie', 'audit_log')`,
     );
     const defs = constraints.rows.map((r) => r.def).join('\n');
-    const lists: Record<string, readonly string[]> = {
-      type: CONTACT_TYPES,
-      kanaal: KANALEN,
-      melder_type: MELDER_TYPES,
-      melder_sector: MELDER_SECTOREN,
-      melder_relatie: MELDER_RELATIES,
-      rol: PERSOON_ROLLEN,
-      geslacht: GESLACHTEN,
-    };
-    for (const [column, values] of Object.entries(lists)) {
+    const lists: [string, readonly string[]][] = [
+      ['type', CONTACT_TYPES],
+      ['kanaal', KANALEN],
+      ['melder_type', MELDER_TYPES],
+      ['melder_sector', MELDER_SECTOREN],
+      ['melder_relatie', MELDER_RELATIES],
+      ['rol', PERSOON_ROLLEN],
+      ['geslacht', GESLACHTEN],
+      ['rol', ROLLEN],
+      ['klasse', NOTITIE_KLASSEN],
+      ['actor_soort', AUDIT_ACTOR_SOORTEN],
+    ];
+    for (const [column, values] of lists) {
       const def = constraints.rows.map((r) => r.def).find((d) => new RegExp(`\\b${column} = ANY`).test(d) && values.every((v) => d.includes(`'${v}'`)));
       expect(def, `CHECK on ${column} lists every value of the domain`).toBeDefined();
       const quoted = [...def!.matchAll(/'([^']+)'/g)].map((m) => m[1]);
