@@ -72,3 +72,38 @@ describe('import format', () => {
     expect(parseImportLine('{"a":')).toEqual({ ok: false, issues: [{ path: '', message: 'geen geldige JSON' }] });
   });
 });
+
+describe('an assessment made before the contact reached the system (history)', () => {
+  const assessed = (beoordeling: Record<string, unknown>, over: Partial<ImportLine> = {}) => issues({ ...base(), ...over, beoordeling });
+
+  it('accepts a completed assessment and a finished onderzoek', () => {
+    expect(assessed({ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'overdracht', overdrachtNaar: 'lokaal-team', acuteOnveiligheid: false })).toEqual([]);
+    expect(
+      assessed({
+        beoordeeldOp: '2024-05-02T09:00:00+02:00',
+        besluit: 'vt-onderzoek',
+        onderzoek: { afgerondOp: '2024-07-01T12:00:00+02:00', uitkomst: 'bevestigd', vervolg: 'overdracht', overdrachtNaar: 'betrokken-hulp' },
+      }),
+    ).toEqual([]);
+    expect(assessed({ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'vt-onderzoek' })).toEqual([]); // still running
+  });
+
+  it.each([
+    [{ beoordeeldOp: '2024-04-30T09:00:00+02:00', besluit: 'einde-bemoeienis' }, {}, 'beoordeling.beoordeeldOp'],
+    [{ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'overdracht' }, {}, 'beoordeling.overdrachtNaar'],
+    [{ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'einde-bemoeienis', overdrachtNaar: 'lokaal-team' }, {}, 'beoordeling.overdrachtNaar'],
+    [{ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'acute-inzet' }, { acuutGevaar: true }, 'beoordeling.besluit'],
+    [{ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'einde-bemoeienis', acuutAfgehandeldOp: '2024-05-01T09:30:00+02:00' }, {}, 'beoordeling.acuutAfgehandeldOp'],
+    [{ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'einde-bemoeienis', onderzoek: { afgerondOp: '2024-06-01T09:00:00+02:00', uitkomst: 'weerlegd', vervolg: 'einde-bemoeienis' } }, {}, 'beoordeling.onderzoek'],
+    [{ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'vt-onderzoek', onderzoek: { afgerondOp: '2024-05-01T09:00:00+02:00', uitkomst: 'weerlegd', vervolg: 'einde-bemoeienis' } }, {}, 'beoordeling.onderzoek.afgerondOp'],
+    [{ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'vt-onderzoek', onderzoek: { afgerondOp: '2024-06-01T09:00:00+02:00', uitkomst: 'weerlegd', vervolg: 'vt-onderzoek' } }, {}, 'beoordeling.onderzoek.vervolg'],
+    [{ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'einde-bemoeienis' }, { type: 'advies' }, 'beoordeling'],
+    [{ beoordeeldOp: '31-02-2024', besluit: 'einde-bemoeienis' }, {}, 'beoordeling.beoordeeldOp'],
+  ] as const)('refuses %j naming the field', (b, over, path) => {
+    expect(assessed(b, over as Partial<ImportLine>).map((i) => i.path)).toContain(path);
+  });
+
+  it('acute action before the decision belongs to an acute melding', () => {
+    expect(assessed({ beoordeeldOp: '2024-05-02T09:00:00+02:00', besluit: 'overdracht', overdrachtNaar: 'lokaal-team', acuutAfgehandeldOp: '2024-05-01T09:30:00+02:00' }, { acuutGevaar: true })).toEqual([]);
+  });
+});

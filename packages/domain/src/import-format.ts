@@ -10,7 +10,8 @@ import { isValidBsn } from './bsn.js';
 // Users read validation messages: Zod's own messages in Dutch, for every schema in the product.
 z.config(z.locales.nl());
 import { normalisePostcode } from './postcode.js';
-import { isValidDate, parseMoment } from './time.js';
+import { amsterdamDate, isValidDate, parseMoment } from './time.js';
+import { BESLUIT_SOORTEN, BESLUITEN_NA_ONDERZOEK, ONDERZOEK_UITKOMSTEN, OVERDRACHT_SOORTEN } from './beoordeling.js';
 import {
   CONTACT_TYPES,
   GESLACHTEN,
@@ -120,60 +121,129 @@ export const relatieSchema = z
   })
   .strict();
 
+/** The fields of a contact, whatever channel it came through (the import adds the sender's externalId). */
+const contactVelden = {
+  type: z.enum(CONTACT_TYPES),
+  ontvangenOp: z
+    .string()
+    .refine((v) => parseMoment(v) !== null, 'ongeldig tijdstip (verwacht ISO 8601, bijvoorbeeld 2024-12-31T23:30:00+01:00)')
+    .describe('received-at; without an offset it is Amsterdam local time'),
+  kanaal: z.enum(KANALEN),
+  gemeente: gemeente.describe('gemeente the contact is about (CBS code or name)'),
+  melder: melderSchema,
+  huishouden: z
+    .object({ externalId: externalId.optional() })
+    .strict()
+    .optional()
+    .describe("sender's household id: contacts with the same id join one household"),
+  personen: z.array(persoonSchema).max(30),
+  relaties: z.array(relatieSchema).max(100).default([]),
+  geweldsvormen: z
+    .array(z.string().refine(isGeweldsvormCode, 'onbekende geweldsvorm'))
+    .max(20)
+    .default([]),
+  omschrijving: z.string().trim().max(20000, 'maximaal 20000 tekens').optional(),
+  acuutGevaar: z.boolean().default(false),
+};
+
+type ContactFields = z.output<z.ZodObject<typeof contactVelden>>;
+
+/** The rules across fields of every contact, whatever its channel. */
+function checkContact(line: ContactFields, ctx: z.core.$RefinementCtx<ContactFields>): void {
+  const refs = new Set<string>();
+  line.personen.forEach((p, i) => {
+    if (refs.has(p.ref)) ctx.addIssue({ code: 'custom', path: ['personen', i, 'ref'], message: 'ref komt dubbel voor' });
+    refs.add(p.ref);
+    if (line.type === 'melding' && !p.achternaam && !p.bsn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['personen', i, 'achternaam'],
+        message: 'een melding noemt de betrokkenen: achternaam of BSN is verplicht',
+      });
+    }
+  });
+  if (line.type === 'melding' && line.personen.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['personen'], message: 'een melding noemt ten minste één betrokkene' });
+  }
+  line.relaties.forEach((r, i) => {
+    if (!refs.has(r.van)) ctx.addIssue({ code: 'custom', path: ['relaties', i, 'van'], message: 'onbekende ref' });
+    if (!refs.has(r.naar)) ctx.addIssue({ code: 'custom', path: ['relaties', i, 'naar'], message: 'onbekende ref' });
+    if (r.van === r.naar) ctx.addIssue({ code: 'custom', path: ['relaties', i], message: 'een relatie verbindt twee personen' });
+  });
+  const received = parseMoment(line.ontvangenOp);
+  line.personen.forEach((p, i) => {
+    if (p.geboortedatum && received && p.geboortedatum > amsterdamDate(received)) {
+      ctx.addIssue({ code: 'custom', path: ['personen', i, 'geboortedatum'], message: 'geboortedatum ligt na de ontvangstdatum' });
+    }
+  });
+}
+
+/**
+ * The outcome of an assessment made before the contact reached this system (a migration from an
+ * earlier system, or the synthetic history): stored as a confirmed decision of the sender.
+ */
+export const historischeBeoordelingSchema = z
+  .object({
+    beoordeeldOp: z.string().refine((v) => parseMoment(v) !== null, 'ongeldig tijdstip (verwacht ISO 8601)'),
+    besluit: z
+      .enum(BESLUIT_SOORTEN)
+      .refine((b) => b !== 'acute-inzet', 'acute inzet is geen afronding van de beoordeling; geef acuutAfgehandeldOp en het besluit daarna')
+      .describe('the decision that completed the assessment'),
+    acuutAfgehandeldOp: z
+      .string()
+      .refine((v) => parseMoment(v) !== null, 'ongeldig tijdstip (verwacht ISO 8601)')
+      .optional()
+      .describe('when acute action was taken, for an acute melding'),
+    overdrachtNaar: z.enum(OVERDRACHT_SOORTEN).optional().describe('required when besluit is overdracht'),
+    acuteOnveiligheid: z.boolean().optional(),
+    structureleOnveiligheid: z.boolean().optional(),
+    onderzoek: z
+      .object({
+        afgerondOp: z.string().refine((v) => parseMoment(v) !== null, 'ongeldig tijdstip (verwacht ISO 8601)'),
+        uitkomst: z.enum(ONDERZOEK_UITKOMSTEN),
+        vervolg: z.enum(BESLUIT_SOORTEN),
+        overdrachtNaar: z.enum(OVERDRACHT_SOORTEN).optional(),
+      })
+      .strict()
+      .optional()
+      .describe('a finished VT onderzoek; only with besluit vt-onderzoek'),
+  })
+  .strict();
+
 export const importLineSchema = z
   .object({
     externalId: externalId.describe("sender's id of this contact; importing it again changes nothing"),
-    type: z.enum(CONTACT_TYPES),
-    ontvangenOp: z
-      .string()
-      .refine((v) => parseMoment(v) !== null, 'ongeldig tijdstip (verwacht ISO 8601, bijvoorbeeld 2024-12-31T23:30:00+01:00)')
-      .describe('received-at; without an offset it is Amsterdam local time'),
-    kanaal: z.enum(KANALEN),
-    gemeente: gemeente.describe('gemeente the contact is about (CBS code or name)'),
-    melder: melderSchema,
-    huishouden: z
-      .object({ externalId: externalId.optional() })
-      .strict()
-      .optional()
-      .describe("sender's household id: contacts with the same id join one household"),
-    personen: z.array(persoonSchema).max(30),
-    relaties: z.array(relatieSchema).max(100).default([]),
-    geweldsvormen: z
-      .array(z.string().refine(isGeweldsvormCode, 'onbekende geweldsvorm'))
-      .max(20)
-      .default([]),
-    omschrijving: z.string().trim().max(20000, 'maximaal 20000 tekens').optional(),
-    acuutGevaar: z.boolean().default(false),
+    ...contactVelden,
+    beoordeling: historischeBeoordelingSchema.optional().describe('only for a melding already assessed elsewhere'),
   })
   .strict()
   .superRefine((line, ctx) => {
-    const refs = new Set<string>();
-    line.personen.forEach((p, i) => {
-      if (refs.has(p.ref)) ctx.addIssue({ code: 'custom', path: ['personen', i, 'ref'], message: 'ref komt dubbel voor' });
-      refs.add(p.ref);
-      if (line.type === 'melding' && !p.achternaam && !p.bsn) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['personen', i, 'achternaam'],
-          message: 'een melding noemt de betrokkenen: achternaam of BSN is verplicht',
-        });
-      }
-    });
-    if (line.type === 'melding' && line.personen.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['personen'], message: 'een melding noemt ten minste één betrokkene' });
-    }
-    line.relaties.forEach((r, i) => {
-      if (!refs.has(r.van)) ctx.addIssue({ code: 'custom', path: ['relaties', i, 'van'], message: 'onbekende ref' });
-      if (!refs.has(r.naar)) ctx.addIssue({ code: 'custom', path: ['relaties', i, 'naar'], message: 'onbekende ref' });
-      if (r.van === r.naar) ctx.addIssue({ code: 'custom', path: ['relaties', i], message: 'een relatie verbindt twee personen' });
-    });
+    checkContact(line, ctx as unknown as z.core.$RefinementCtx<ContactFields>);
+    const b = line.beoordeling;
+    if (!b) return;
+    const at = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path: ['beoordeling', ...path], message });
+    if (line.type !== 'melding') at([], 'alleen een melding heeft een veiligheidsbeoordeling');
     const received = parseMoment(line.ontvangenOp);
-    line.personen.forEach((p, i) => {
-      if (p.geboortedatum && received && p.geboortedatum > received.toISOString().slice(0, 10)) {
-        ctx.addIssue({ code: 'custom', path: ['personen', i, 'geboortedatum'], message: 'geboortedatum ligt na de ontvangstdatum' });
-      }
-    });
+    const assessed = parseMoment(b.beoordeeldOp);
+    if (received && assessed && assessed < received) at(['beoordeeldOp'], 'beoordeeld vóór de ontvangst');
+    const acute = b.acuutAfgehandeldOp ? parseMoment(b.acuutAfgehandeldOp) : null;
+    if (acute && received && acute < received) at(['acuutAfgehandeldOp'], 'acuut afgehandeld vóór de ontvangst');
+    if (b.acuutAfgehandeldOp && !line.acuutGevaar) at(['acuutAfgehandeldOp'], 'hoort alleen bij een melding met acuut gevaar');
+    if ((b.besluit === 'overdracht') !== (b.overdrachtNaar !== undefined)) at(['overdrachtNaar'], 'overdrachtNaar hoort bij (en alleen bij) een overdracht');
+    if (b.onderzoek && b.besluit !== 'vt-onderzoek') at(['onderzoek'], 'een onderzoek hoort alleen bij besluit vt-onderzoek');
+    if (b.onderzoek) {
+      const done = parseMoment(b.onderzoek.afgerondOp);
+      if (assessed && done && done < assessed) at(['onderzoek', 'afgerondOp'], 'onderzoek afgerond vóór de beoordeling');
+      if (!BESLUITEN_NA_ONDERZOEK.includes(b.onderzoek.vervolg)) at(['onderzoek', 'vervolg'], 'geen besluit dat een onderzoek afsluit');
+      if ((b.onderzoek.vervolg === 'overdracht') !== (b.onderzoek.overdrachtNaar !== undefined))
+        at(['onderzoek', 'overdrachtNaar'], 'overdrachtNaar hoort bij (en alleen bij) een overdracht');
+    }
   });
+
+/** A contact entered in the app (intake screen, professional form, public page): no sender id, no history. */
+export const contactSchema = z.object(contactVelden).strict().superRefine(checkContact);
+export type Contact = z.input<typeof contactSchema>;
+export type ValidContact = z.output<typeof contactSchema>;
 
 export type ImportLine = z.input<typeof importLineSchema>;
 export type ValidImportLine = z.output<typeof importLineSchema>;

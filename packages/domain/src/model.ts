@@ -50,3 +50,7 @@ export type RelatieType = (typeof RELATIE_TYPES)[number];
 /** Life cycle of a registered contact; an erroneous registration is withdrawn, never deleted. */
 export const CONTACT_STATUSSEN = ['actief', 'ingetrokken'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSSEN)[number];
+
+/** What can happen to a contact after its registration; recorded, never rewritten. */
+export const CONTACT_GEBEURTENIS_SOORTEN = ['omgezet-naar-melding', 'omgezet-naar-advies', 'ingetrokken'] as const;
+export type ContactGebeurtenisSoort = (typeof CONTACT_GEBEURTENIS_SOORTEN)[number];

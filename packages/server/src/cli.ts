@@ -16,7 +16,9 @@ import { generateContacts, NATIONAL_MELDINGEN_PER_YEAR, regionalVolume } from '.
 import { importLines, type ImportProgress, type ImportSummary } from './import/loader.js';
 import { serve } from './serve.js';
 import { verifyAudit } from './audit/chain.js';
+import { reindexRegion } from './radar/store.js';
 import { VERSION } from './version.js';
+import { registerLinkageCommands } from './linkage/commands.js';
 
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
 
@@ -82,8 +84,9 @@ program
     const config = loadConfig();
     const db = await openDatabase(config);
     try {
-      const { applied } = await prepareDatabase(db);
+      const { applied, geindexeerd } = await prepareDatabase(db);
       say(applied.length ? `Migraties toegepast: ${applied.join(', ')}` : 'Database is al bij; geen migraties nodig.');
+      if (geindexeerd > 0) say(`Radar: ${geindexeerd} bestaande registraties geïndexeerd.`);
     } finally {
       await db.close();
     }
@@ -143,7 +146,13 @@ program
       return;
     }
     const summary = await withDatabase((db) =>
-      importLines(db, lines, { source: opts.bron, checkDuplicates: false, onProgress: progressPrinter('Genereren') }),
+      importLines(db, lines, {
+        source: opts.bron,
+        checkDuplicates: false,
+        // Generated history is loaded as history: only its last two weeks get a radar search to decide on.
+        radarVanaf: new Date(Date.UTC(opts.vanJaar + opts.jaren, 0, 1) - 14 * 86_400_000),
+        onProgress: progressPrinter('Genereren'),
+      }),
     );
     printSummary(summary, (Date.now() - started) / 1000);
     if (summary.rejected > 0) process.exitCode = 1;
@@ -165,6 +174,23 @@ audit
     }
   });
 
+const radar = program.command('radar').description('the radar: recognising known persons');
+radar
+  .command('herindexeren')
+  .description("rebuild the radar's blocking keys and term frequencies from the registrations (after an engine update)")
+  .option('--regio <id>', 'only this region (default: all)', (v) => regionList(v)[0]!)
+  .action(async (opts: { regio?: string }) => {
+    await withDatabase(async (db) => {
+      for (const region of opts.regio ? [opts.regio] : REGIONS.map((r) => r.id)) {
+        const started = Date.now();
+        const n = await reindexRegion(db, region, (k) => {
+          if (k % 100_000 === 0) say(`Radar ${region}: ${k} registraties`);
+        });
+        say(`Radar ${region}: ${n} registraties geïndexeerd in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      }
+    });
+  });
+
 program
   .command('schema')
   .description('print the JSON Schema of one import line (published as docs/import-format.schema.json)')
@@ -172,6 +198,7 @@ program
     process.stdout.write(`${JSON.stringify(importLineJsonSchema(), null, 2)}\n`);
   });
 
+registerLinkageCommands(program);
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof MigrationError) {
     say(err.message);

@@ -55,6 +55,7 @@ const envSchema = z.object({
   SAMENVEILIG_LOGIN_MAX_FAILURES: intIn('SAMENVEILIG_LOGIN_MAX_FAILURES', 1, 100, 5),
   SAMENVEILIG_LOGIN_LOCK_MINUTES: intIn('SAMENVEILIG_LOGIN_LOCK_MINUTES', 1, 24 * 60, 15),
   SAMENVEILIG_LOGIN_RATE_PER_MINUTE: intIn('SAMENVEILIG_LOGIN_RATE_PER_MINUTE', 1, 10_000, 20),
+  SAMENVEILIG_PUBLIEK_PER_UUR: intIn('SAMENVEILIG_PUBLIEK_PER_UUR', 1, 100_000, 10),
   SAMENVEILIG_OIDC_ISSUER: z.url('SAMENVEILIG_OIDC_ISSUER must be a URL').optional(),
   SAMENVEILIG_OIDC_CLIENT_ID: z.string().min(1).optional(),
   SAMENVEILIG_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -82,6 +83,8 @@ export interface Config {
   readonly session: { readonly idleMinutes: number; readonly maxHours: number };
   readonly breakGlassHours: number;
   readonly login: { readonly maxFailures: number; readonly lockMinutes: number; readonly ratePerMinute: number };
+  /** Submissions of the public page per client address per hour. */
+  readonly publiekPerUur: number;
   /** Single sign-on; present only when issuer, client id, secret and redirect URI are all set. */
   readonly oidc:
     | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string; readonly claim: string }
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lockMinutes: e.SAMENVEILIG_LOGIN_LOCK_MINUTES,
       ratePerMinute: e.SAMENVEILIG_LOGIN_RATE_PER_MINUTE,
     },
+    publiekPerUur: e.SAMENVEILIG_PUBLIEK_PER_UUR,
     oidc: e.SAMENVEILIG_OIDC_ISSUER
       ? {
           issuer: e.SAMENVEILIG_OIDC_ISSUER,

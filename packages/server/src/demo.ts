@@ -30,12 +30,33 @@ async function loadDemoOrganisations(db: Database, regionId: string): Promise<vo
   ];
   await db.query(
     `INSERT INTO organisation (region_id, type, naam, gemeente_code)
-     SELECT $1, t, n, g FROM unnest($2::text[], $3::text[], $4::text[]) AS x(t, n, g)
+     SELECT $1::text, t, n, g FROM unnest($2::text[], $3::text[], $4::text[]) AS x(t, n, g)
      WHERE t IN (SELECT code FROM organisatietype)
      ON CONFLICT (region_id, naam) DO NOTHING`,
     [regionId, rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])],
   );
+  // Veilig Thuis works in two teams, each serving the gemeenten of one part of the region (seed 001).
+  const vt = (await db.query<{ id: string }>(`SELECT id FROM organisation WHERE region_id = $1 AND type = 'veilig-thuis' ORDER BY naam LIMIT 1`, [regionId])).rows[0]!;
+  for (const [naam, gemeenten] of Object.entries(DEMO_VT_TEAMS)) {
+    const team = await db.query<{ id: string }>(
+      `INSERT INTO team (region_id, organisation_id, naam) VALUES ($1, $2, $3) ON CONFLICT (organisation_id, naam) DO UPDATE SET naam = EXCLUDED.naam RETURNING id`,
+      [regionId, vt.id, naam],
+    );
+    await db.query(
+      `INSERT INTO team_werkgebied (team_id, region_id, organisation_id, gemeente_code) SELECT $1::uuid, $2::text, $3::uuid, g FROM unnest($4::text[]) AS g
+       ON CONFLICT DO NOTHING`,
+      [team.rows[0]!.id, regionId, vt.id, gemeenten],
+    );
+  }
 }
+
+/** The demo's Veilig Thuis teams and the gemeenten each serves (Noord-Veluwe; Midden-IJssel/Oost-Veluwe). */
+const DEMO_VT_TEAMS: Record<string, string[]> = {
+  'Team Noord-Veluwe': ['GM0230', 'GM0233', 'GM0243', 'GM0244', 'GM0246', 'GM0302', 'GM0269', 'GM0273'],
+  'Team Midden-IJssel/Oost-Veluwe': ['GM0200', 'GM0213', 'GM0232', 'GM0262', 'GM0285', 'GM0301'],
+};
+/** The demo's Veilig Thuis accounts work in this team; its gedragswetenschapper leads it. */
+const DEMO_VT_TEAM = 'Team Midden-IJssel/Oost-Veluwe';
 
 export async function loadDemoRegion(
   db: Database,
@@ -44,6 +65,7 @@ export async function loadDemoRegion(
   await loadDemoOrganisations(db, DEMO_REGION);
   const now = opts.now ?? new Date();
   const lastYear = now.getUTCFullYear();
+  const radarVanaf = new Date(now.getTime() - 14 * 86_400_000);
   return importLines(
     db,
     generateContacts({
@@ -53,8 +75,16 @@ export async function loadDemoRegion(
       years: opts.years,
       meldingenPerYear: regionalVolume([DEMO_REGION]),
       until: now,
+      // The last two weeks came in by phone and form, without sender ids: the radar has people to recognise.
+      zonderIdsVanaf: radarVanaf,
     }),
-    { source: SYNTHETIC_SOURCE, checkDuplicates: false, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
+    {
+      source: SYNTHETIC_SOURCE,
+      checkDuplicates: false,
+      // History is loaded as history: only the last two weeks' contacts get a radar search to decide on.
+      radarVanaf,
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    },
   );
 }
 
@@ -91,18 +121,21 @@ export async function createDemoAccounts(db: Database, regionId = DEMO_REGION): 
     `SELECT id, type, gemeente_code FROM organisation WHERE region_id = $1 ORDER BY naam`,
     [regionId],
   )).rows;
+  const teams = (await db.query<{ id: string; naam: string; organisation_id: string }>(`SELECT id, naam, organisation_id FROM team WHERE region_id = $1`, [regionId])).rows;
   const orgFor = (rol: Rol) =>
     orgs.find((o) => o.type === DEMO_ORGANISATIE[rol] && (o.type !== 'lokaal-team' || o.gemeente_code === region.centrumgemeenteCode))!;
   const accounts: DemoAccount[] = [];
   for (const rol of ROLLEN) {
     const account = { rol, naam: `Demo ${ROL_NAMEN[rol]}`, email: `${rol}@demo.samenveilig.example`, wachtwoord: randomPassword(), totpSecret: newTotpSecret() };
     const org = orgFor(rol);
+    const vtTeam = rol === 'vt-medewerker' || rol === 'vt-gedragswetenschapper' ? (teams.find((t) => t.organisation_id === org.id && t.naam === DEMO_VT_TEAM)?.id ?? null) : null;
     await db.transaction(async (tx) => {
       const u = await tx.query<{ id: string }>(
-        `INSERT INTO app_user (region_id, organisation_id, naam, email, password_hash, totp_secret) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [regionId, org.id, account.naam, account.email, await hashPassword(account.wachtwoord), account.totpSecret],
+        `INSERT INTO app_user (region_id, organisation_id, team_id, naam, email, password_hash, totp_secret) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [regionId, org.id, vtTeam, account.naam, account.email, await hashPassword(account.wachtwoord), account.totpSecret],
       );
       await tx.query(`INSERT INTO user_role (user_id, region_id, rol) VALUES ($1, $2, $3)`, [u.rows[0]!.id, regionId, rol]);
+      if (rol === 'vt-gedragswetenschapper' && vtTeam) await tx.query(`UPDATE team SET teamleider_id = $2 WHERE id = $1`, [vtTeam, u.rows[0]!.id]);
     });
     accounts.push(account);
   }

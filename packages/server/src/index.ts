@@ -5,3 +5,7 @@ export { prepareDatabase } from './db/setup.js';
 export { importLines, type ImportSummary, type LoadOptions } from './import/loader.js';
 export { buildApp } from './http/app.js';
 export { generateContacts, regionalVolume, NATIONAL_MELDINGEN_PER_YEAR } from './generator/index.js';
+export { indexPersons, radarForContact, searchCandidates, RADAR_PERSON_COLUMNS, type RadarPerson } from './radar/store.js';
+export { registerContacts } from './import/loader.js';
+export { createDemoAccounts, loadDemoRegion } from './demo.js';
+export { createSession, SESSION_COOKIE } from './auth/sessions.js';

@@ -6,14 +6,16 @@ import { prepareDatabase } from './db/setup.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createDemoAccounts, formatDemoAccounts, isEmpty, loadDemoRegion, DEMO_REGION, type DemoAccount } from './demo.js';
 import { buildApp } from './http/app.js';
+import { startTermijnbewaking } from './jobs/termijnbewaking.js';
 
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
 
 export async function serve(config: Config): Promise<void> {
   const db = await openDatabase(config);
   say(config.databaseUrl ? 'Database: PostgreSQL-server (DATABASE_URL)' : `Database: ingebouwde PGlite in ${resolve(config.dataDir)}`);
-  const { applied } = await prepareDatabase(db);
+  const { applied, geindexeerd } = await prepareDatabase(db);
   if (applied.length) say(`Migraties toegepast: ${applied.join(', ')}`);
+  if (geindexeerd > 0) say(`Radar: ${geindexeerd} bestaande registraties geïndexeerd.`);
 
   let demoAccounts: DemoAccount[] = [];
   if (config.demo && (await isEmpty(db))) {
@@ -34,9 +36,22 @@ export async function serve(config: Config): Promise<void> {
     if (summary.rejected > 0) throw new Error(`demo data rejected ${summary.rejected} lines: ${JSON.stringify(summary.errors.slice(0, 3))}`);
     demoAccounts = await createDemoAccounts(db);
   }
+  // The embedded database has no autovacuum: statistics for the query planner are gathered at start-up
+  // and every six hours (a server's autovacuum does this by itself).
+  let stopAnalyze = () => {};
+  if (db.kind === 'pglite') {
+    await db.query('ANALYZE');
+    const timer = setInterval(() => void db.query('ANALYZE').catch(() => undefined), 6 * 3_600_000);
+    timer.unref();
+    stopAnalyze = () => clearInterval(timer);
+  }
 
   const app = await buildApp({ config, db });
+  // Overdue work is reported to team leads; the deadlines themselves are data in the database.
+  const stopWatch = startTermijnbewaking(db, { intervalMs: 30_000, onError: (err) => app.log.error({ err: { type: (err as Error)?.name } }, 'termijnbewaking failed') });
   const shutdown = async () => {
+    stopAnalyze();
+    await stopWatch();
     await app.close();
     await db.close();
     process.exit(0);

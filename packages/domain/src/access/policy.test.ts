@@ -143,3 +143,66 @@ describe('mayAttempt: the role part of can()', () => {
     }
   });
 });
+
+describe('the front door resources', () => {
+  const VT = ['vt-medewerker', 'vt-gedragswetenschapper'];
+
+  it('the queue and the assessment are for Veilig Thuis; confirming (review) for its gedragswetenschapper only', () => {
+    for (const rol of ROLLEN) {
+      for (const action of ['read', 'list', 'create', 'update'] as const)
+        expect(can(actor([rol]), action, { type: 'beoordeling', regionId: 'r1' }, NOW), `${rol} ${action}`).toBe(VT.includes(rol));
+      expect(can(actor([rol]), 'review', { type: 'beoordeling', regionId: 'r1' }, NOW), rol).toBe(rol === 'vt-gedragswetenschapper');
+      expect(can(actor([rol]), 'update', { type: 'radar', regionId: 'r1' }, NOW), rol).toBe(VT.includes(rol));
+    }
+    expect(can(actor(['vt-gedragswetenschapper']), 'review', { type: 'beoordeling', regionId: 'r2' }, NOW)).toBe(false);
+  });
+
+  it('a contact is in scope like its household; one without a household belongs to Veilig Thuis', () => {
+    const withHh = { type: 'contact', regionId: 'r1', householdId: 'h1', involvements: vtInvolved } as const;
+    const noHh = { type: 'contact', regionId: 'r1', householdId: null, involvements: [] } as const;
+    for (const rol of ROLLEN) {
+      const dossierRole = ['vt-medewerker', 'vt-gedragswetenschapper', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator'].includes(rol);
+      expect(can(actor([rol]), 'read', withHh, NOW), rol).toBe(dossierRole);
+      expect(can(actor([rol]), 'update', withHh, NOW), rol).toBe(VT.includes(rol));
+      expect(can(actor([rol]), 'read', noHh, NOW), rol).toBe(VT.includes(rol));
+    }
+    expect(can(actor(['vt-medewerker'], { organisationId: 'org-x' }), 'read', withHh, NOW)).toBe(false);
+  });
+
+  it('a handover is read and answered by the receiving organisation, and its team when one is named', () => {
+    const o = (teamId: string | null) => ({ type: 'overdracht', regionId: 'r1', naarOrganisationId: 'org-lt', naarTeamId: teamId }) as const;
+    const lt = actor(['lokaal-team'], { organisationId: 'org-lt', teamId: 'team-a' });
+    expect(can(lt, 'review', o(null), NOW)).toBe(true);
+    expect(can(lt, 'review', o('team-a'), NOW)).toBe(true);
+    expect(can(lt, 'review', o('team-b'), NOW)).toBe(false);
+    expect(can(actor(['lokaal-team'], { organisationId: 'org-other' }), 'read', o(null), NOW)).toBe(false);
+    expect(can(actor(['politie'], { organisationId: 'org-lt' }), 'read', o(null), NOW)).toBe(false);
+    expect(can(actor(['beleidsmedewerker'], { organisationId: 'org-lt' }), 'read', o(null), NOW)).toBe(false);
+  });
+
+  it('drafts and notifications belong to their user', () => {
+    expect(can(actor(['vt-medewerker']), 'update', { type: 'intake-concept', regionId: 'r1', userId: 'u1' }, NOW)).toBe(true);
+    expect(can(actor(['vt-medewerker']), 'read', { type: 'intake-concept', regionId: 'r1', userId: 'u2' }, NOW)).toBe(false);
+    expect(can(actor(['lokaal-team']), 'read', { type: 'intake-concept', regionId: 'r1', userId: 'u1' }, NOW)).toBe(false);
+    for (const rol of ROLLEN) {
+      expect(can(actor([rol]), 'read', { type: 'notificatie', regionId: 'r1', userId: 'u1' }, NOW)).toBe(true);
+      expect(can(actor([rol]), 'read', { type: 'notificatie', regionId: 'r1', userId: 'u2' }, NOW)).toBe(false);
+    }
+  });
+
+  it('the HTTP import: Veilig Thuis, police and the functioneel beheerder', () => {
+    for (const rol of ROLLEN)
+      expect(can(actor([rol]), 'create', { type: 'import', regionId: 'r1' }, NOW), rol).toBe([...VT, 'politie', 'functioneel-beheerder'].includes(rol));
+  });
+
+  it('mayAttempt agrees with can() for the new resources', async () => {
+    const { mayAttempt } = await import('./policy.js');
+    for (const rol of ROLLEN) {
+      const a = actor([rol]);
+      expect(mayAttempt(a, 'review', 'beoordeling')).toBe(can(a, 'review', { type: 'beoordeling', regionId: 'r1' }, NOW));
+      expect(mayAttempt(a, 'update', 'radar')).toBe(can(a, 'update', { type: 'radar', regionId: 'r1' }, NOW));
+      expect(mayAttempt(a, 'create', 'import')).toBe(can(a, 'create', { type: 'import', regionId: 'r1' }, NOW));
+      expect(mayAttempt(a, 'list', 'notificatie')).toBe(true);
+    }
+  });
+});

@@ -36,6 +36,9 @@ const KLASSE_ROLLEN: Record<NotitieKlasse, readonly Rol[]> = {
   'seksueel-geweld': ['vt-medewerker', 'vt-gedragswetenschapper', 'csg'],
 };
 
+/** Roles that may receive a handover for their organisation (or team). */
+export const OVERDRACHT_ONTVANGER_ROLLEN: readonly Rol[] = ['lokaal-team', 'opvang', 'csg', 'zvh-coordinator', 'vt-medewerker', 'vt-gedragswetenschapper'];
+
 /** Roles that may read a household dossier they are involved with (persons, contacts, plan). */
 export const DOSSIER_ROLLEN: readonly Rol[] = ['vt-medewerker', 'vt-gedragswetenschapper', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator'];
 
@@ -59,6 +62,23 @@ export type Resource =
       readonly priveVoorOrganisatie: string | null;
     }
   | { readonly type: 'contact-invoer'; readonly regionId: string }
+  /**
+   * One contact (advies or melding) with its assessment. A contact about a household is in scope like the
+   * household; a contact without one (an anonymous advies) belongs to Veilig Thuis, which registered it.
+   */
+  | { readonly type: 'contact'; readonly regionId: string; readonly householdId: string | null; readonly involvements: readonly Involvement[] }
+  /** The work queue and the veiligheidsbeoordeling; 'review' is confirming or sending back a proposed decision. */
+  | { readonly type: 'beoordeling'; readonly regionId: string }
+  /** Radar: candidates for known persons and households, and the decision on them. */
+  | { readonly type: 'radar'; readonly regionId: string }
+  /** A handover: the receiving organisation (and team, when named) reads and answers it. */
+  | { readonly type: 'overdracht'; readonly regionId: string; readonly naarOrganisationId: string; readonly naarTeamId: string | null }
+  /** A draft on the intake screen: its author only. */
+  | { readonly type: 'intake-concept'; readonly regionId: string; readonly userId: string }
+  /** A JSON Lines import over HTTP. */
+  | { readonly type: 'import'; readonly regionId: string }
+  /** A user's own notifications. */
+  | { readonly type: 'notificatie'; readonly regionId: string; readonly userId: string }
   | { readonly type: 'audit'; readonly regionId: string }
   | { readonly type: 'beheer'; readonly regionId: string }
   | { readonly type: 'cijfers'; readonly regionId: string }
@@ -109,6 +129,28 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
         (resource.priveVoorOrganisatie === null || resource.priveVoorOrganisatie === actor.organisationId) &&
         inScope(actor, resource.householdId, resource.involvements, now)
       );
+    case 'contact':
+      if (resource.householdId === null) return (action === 'read' || action === 'update') && has(actor, VT_ROLLEN);
+      if (action === 'update') return has(actor, VT_ROLLEN) && inScope(actor, resource.householdId, resource.involvements, now);
+      return action === 'read' && has(actor, DOSSIER_ROLLEN) && inScope(actor, resource.householdId, resource.involvements, now);
+    case 'beoordeling':
+      if (action === 'review') return has(actor, ['vt-gedragswetenschapper']);
+      return has(actor, VT_ROLLEN);
+    case 'radar':
+      return (action === 'read' || action === 'list' || action === 'update') && has(actor, VT_ROLLEN);
+    case 'overdracht':
+      return (
+        (action === 'read' || action === 'list' || action === 'review') &&
+        has(actor, OVERDRACHT_ONTVANGER_ROLLEN) &&
+        actor.organisationId === resource.naarOrganisationId &&
+        (resource.naarTeamId === null || resource.naarTeamId === actor.teamId)
+      );
+    case 'intake-concept':
+      return (action === 'read' || action === 'list' || action === 'create' || action === 'update') && has(actor, VT_ROLLEN) && actor.id === resource.userId;
+    case 'import':
+      return action === 'create' && has(actor, [...VT_ROLLEN, 'politie', 'functioneel-beheerder']);
+    case 'notificatie':
+      return (action === 'read' || action === 'list' || action === 'update') && actor.id === resource.userId;
     case 'contact-invoer':
       return action === 'create' && has(actor, [...VT_ROLLEN, 'politie', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator']);
     case 'audit':
@@ -165,6 +207,13 @@ export function mayAttempt(actor: Actor, action: Action, type: ResourceType): bo
     'geheim-adres': { type: 'geheim-adres', regionId: actor.regionId, holderOrganisationId: actor.organisationId, casusregisseurUserId: actor.id },
     notitie: { type: 'notitie', regionId: actor.regionId, householdId: '', involvements: [everything], klasse: 'algemeen', priveVoorOrganisatie: null },
     'contact-invoer': { type: 'contact-invoer', regionId: actor.regionId },
+    contact: { type: 'contact', regionId: actor.regionId, householdId: '', involvements: [everything] },
+    beoordeling: { type: 'beoordeling', regionId: actor.regionId },
+    radar: { type: 'radar', regionId: actor.regionId },
+    overdracht: { type: 'overdracht', regionId: actor.regionId, naarOrganisationId: actor.organisationId ?? '', naarTeamId: null },
+    'intake-concept': { type: 'intake-concept', regionId: actor.regionId, userId: actor.id },
+    import: { type: 'import', regionId: actor.regionId },
+    notificatie: { type: 'notificatie', regionId: actor.regionId, userId: actor.id },
     audit: { type: 'audit', regionId: actor.regionId },
     beheer: { type: 'beheer', regionId: actor.regionId },
     cijfers: { type: 'cijfers', regionId: actor.regionId },

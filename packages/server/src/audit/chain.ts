@@ -32,9 +32,14 @@ export async function appendAudit(tx: Queryable, events: readonly AuditEvent[], 
   for (const e of events) byRegion.set(e.regionId, [...(byRegion.get(e.regionId) ?? []), e]);
   // Chains in a fixed order, so two transactions never wait on each other's heads crosswise.
   for (const regionId of [...byRegion.keys()].sort()) {
-    await tx.query(`INSERT INTO audit_head (region_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT (region_id) DO NOTHING`, [regionId, GENESIS_HASH]);
-    const head = (await tx.query<{ seq: number; hash: string }>(`SELECT seq::int AS seq, hash FROM audit_head WHERE region_id = $1 FOR UPDATE`, [regionId]))
-      .rows[0]!;
+    // One round trip: create the head of a new chain, or lock the existing head and read it.
+    const head = (
+      await tx.query<{ seq: number; hash: string }>(
+        `INSERT INTO audit_head (region_id, seq, hash) VALUES ($1, 0, $2)
+         ON CONFLICT (region_id) DO UPDATE SET seq = audit_head.seq RETURNING seq::int AS seq, hash`,
+        [regionId, GENESIS_HASH],
+      )
+    ).rows[0]!;
     let seq = head.seq;
     let prev = head.hash;
     const rows: (AuditEntry & { vorigeHash: string; hash: string })[] = [];
@@ -60,14 +65,16 @@ export async function appendAudit(tx: Queryable, events: readonly AuditEvent[], 
       rows.push({ ...entry, vorigeHash: prev, hash });
       prev = hash;
     }
+    // One round trip: the entries, and the head moved to the last of them.
     await tx.query(
-      `INSERT INTO audit_log (region_id, seq, op, actor_soort, actor_id, organisation_id, rol, actie, record_type, record_id, personen,
+      `WITH added AS (INSERT INTO audit_log (region_id, seq, op, actor_soort, actor_id, organisation_id, rol, actie, record_type, record_id, personen,
          doel, uitkomst, request_id, client_adres, vorige_hash, hash)
        SELECT region_id, seq, op, actor_soort, actor_id, organisation_id, rol, actie, record_type, record_id, personen,
          doel, uitkomst, request_id, client_adres, vorige_hash, hash
        FROM json_to_recordset($1::json) AS t(region_id text, seq bigint, op timestamptz, actor_soort text, actor_id text,
          organisation_id uuid, rol text, actie text, record_type text, record_id text, personen uuid[], doel text, uitkomst text,
-         request_id text, client_adres text, vorige_hash text, hash text)`,
+         request_id text, client_adres text, vorige_hash text, hash text))
+       UPDATE audit_head SET seq = $3, hash = $4 WHERE region_id = $2`,
       [
         JSON.stringify(
           rows.map((r) => ({
@@ -90,9 +97,11 @@ export async function appendAudit(tx: Queryable, events: readonly AuditEvent[], 
             hash: r.hash,
           })),
         ),
+        regionId,
+        seq,
+        prev,
       ],
     );
-    await tx.query(`UPDATE audit_head SET seq = $2, hash = $3 WHERE region_id = $1`, [regionId, seq, prev]);
   }
 }
 

@@ -1,5 +1,13 @@
 import {
   AUDIT_ACTOR_SOORTEN,
+  BEOORDELING_STATUSSEN,
+  BESLUIT_SOORTEN,
+  BESLUIT_STATUSSEN,
+  CONTACT_GEBEURTENIS_SOORTEN,
+  NOTIFICATIE_SOORTEN,
+  ONDERZOEK_UITKOMSTEN,
+  OVERDRACHT_SOORTEN,
+  OVERDRACHT_STATUSSEN,
   CONTACT_TYPES,
   NOTITIE_KLASSEN,
   ROLLEN,
@@ -70,7 +78,8 @@ describe(`migrations (${testDbKind()})`, () => {
   it('check constraints allow exactly the values of the domain model', async () => {
     const { db } = track(await createTestDb());
     const constraints = await db.query<{ def: string }>(
-      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'c' AND conrelid::regclass::text IN ('contact', 'person', 'contact_person', 'person_relation', 'user_role', 'notitie', 'audit_log')`,
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'c' AND conrelid::regclass::text IN ('contact', 'person', 'contact_person', 'person_relation', 'user_role', 'notitie', 'audit_log',
+         'beoordeling', 'besluit', 'overdracht', 'notificatie', 'contact_gebeurtenis')`,
     );
     const defs = constraints.rows.map((r) => r.def).join('\n');
     const lists: [string, readonly string[]][] = [
@@ -84,6 +93,15 @@ describe(`migrations (${testDbKind()})`, () => {
       ['rol', ROLLEN],
       ['klasse', NOTITIE_KLASSEN],
       ['actor_soort', AUDIT_ACTOR_SOORTEN],
+      ['besluit_soort', BESLUIT_SOORTEN],
+      ['vervolg_besluit_soort', BESLUIT_SOORTEN],
+      ['overdracht_naar', OVERDRACHT_SOORTEN],
+      ['onderzoek_uitkomst', ONDERZOEK_UITKOMSTEN],
+      ['status', BEOORDELING_STATUSSEN],
+      ['status', BESLUIT_STATUSSEN],
+      ['status', OVERDRACHT_STATUSSEN],
+      ['soort', NOTIFICATIE_SOORTEN],
+      ['soort', CONTACT_GEBEURTENIS_SOORTEN],
     ];
     for (const [column, values] of lists) {
       const def = constraints.rows.map((r) => r.def).find((d) => new RegExp(`\\b${column} = ANY`).test(d) && values.every((v) => d.includes(`'${v}'`)));

@@ -60,8 +60,38 @@ describe('generateContacts: determinism', () => {
     const lines = take({ ...opts, until });
     expect(lines.length).toBeGreaterThan(0);
     expect(parseMoment(lines.at(-1)!.ontvangenOp)!.getTime()).toBeLessThanOrEqual(until.getTime());
-    // The same prefix as the full run.
-    expect(JSON.stringify(lines)).toBe(JSON.stringify(take(opts, lines.length)));
+    // The same prefix as the full run, but for assessments not made yet at `until` (those meldingen are open).
+    const full = take(opts, lines.length);
+    const without = (l: ImportLine) => ({ ...l, beoordeling: undefined });
+    expect(JSON.stringify(lines.map(without))).toBe(JSON.stringify(full.map(without)));
+    let open = 0;
+    lines.forEach((l, i) => {
+      const f = full[i]!;
+      if (l.beoordeling) expect(l.beoordeling.beoordeeldOp).toBe(f.beoordeling!.beoordeeldOp);
+      else if (f.beoordeling) {
+        open++;
+        expect(parseMoment(f.beoordeling.beoordeeldOp)!.getTime()).toBeGreaterThan(until.getTime());
+      }
+    });
+    expect(open).toBeGreaterThan(0);
+  });
+
+  it('assesses every melding of the past, a tenth later than the legal deadline, and leaves the last days open', () => {
+    const until = new Date('2022-06-01T00:00:00+02:00');
+    const meldingen = take({ ...opts, until }).filter((l) => l.type === 'melding');
+    const assessed = meldingen.filter((l) => l.beoordeling);
+    const open = meldingen.filter((l) => !l.beoordeling);
+    // Open: only meldingen of the last two weeks before `until`.
+    for (const l of open) expect(until.getTime() - parseMoment(l.ontvangenOp)!.getTime()).toBeLessThan(15 * 86_400_000);
+    expect(open.length).toBeGreaterThan(0);
+    const late = assessed.filter((l) => parseMoment(l.beoordeling!.beoordeeldOp)!.getTime() - parseMoment(l.ontvangenOp)!.getTime() > 7 * 86_400_000);
+    expect(late.length / assessed.length).toBeGreaterThan(0.04);
+    expect(late.length / assessed.length).toBeLessThan(0.16);
+    const handedOver = assessed.filter((l) => l.beoordeling!.besluit === 'overdracht').length / assessed.length;
+    expect(handedOver).toBeGreaterThan(0.39); // seed 001 annex 5: 39-69% handed over after the first assessment
+    expect(handedOver).toBeLessThan(0.69);
+    // Every line is valid in the import format, assessments included.
+    for (const l of meldingen) expect(validateImportLine(l)).toMatchObject({ ok: true });
   });
 });
 

@@ -17,6 +17,7 @@ import { RELATIES_ADVIES, RELATIES_MELDING, policeMelder, privateMelder, profess
 import { ageAt, assignRoles } from './roles.js';
 import { Rng, Weighted, mix32 } from './rng.js';
 import { tussenvoegselVariant, typo, withoutDiacritics } from './variation.js';
+import { historischeBeoordeling } from './beoordeling.js';
 
 export interface GenerateOptions {
   seed: number; // an integer; same seed + same options => byte-identical output
@@ -29,6 +30,11 @@ export interface GenerateOptions {
   until?: Date;
   /** include sender external ids for persons and households (default true). */
   externalIds?: boolean;
+  /**
+   * Contacts received from this moment on carry no sender ids, as if entered on the intake screen: their
+   * persons are new registrations, with registration noise, for the radar to recognise (the demo's last weeks).
+   */
+  zonderIdsVanaf?: Date;
   /**
    * adviezen per melding (default: the national ratio 143,210 : 127,340 = 1.12; the region of
    * seed 001 had about 1.6-2.3, see `SEED_001_ADVIEZEN_PER_MELDING`).
@@ -172,6 +178,7 @@ const KNOWLEDGE: Readonly<Record<'melding' | 'advies', Readonly<Record<MelderTyp
 const SALT_MAIN = 0x6d61696e;
 const SALT_SHELTER = 0x73686c74;
 const SALT_BSN = 0x62736e30;
+const SALT_BEOORDELING = 0x62656f30;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -233,16 +240,23 @@ class ContactFactory {
   private readonly pool = new Pool();
   private readonly seedText: string;
   private readonly externalIds: boolean;
+  private readonly zonderIdsVanafMs: number;
   private nextHouseholdId = 1;
   private sequence = 0;
   private readonly derive: { seed: number; bsnOffset: number; geo: Geography };
+  /** Its own stream: assessments never change the contacts themselves. */
+  private readonly assessRng: Rng;
+  private readonly untilMs: number;
 
   constructor(private readonly opts: GenerateOptions) {
     this.rng = Rng.from(opts.seed, SALT_MAIN);
+    this.assessRng = Rng.from(opts.seed, SALT_BEOORDELING);
+    this.untilMs = opts.until ? opts.until.getTime() : Infinity;
     this.geo = new Geography(opts.regionIds, Rng.from(opts.seed, SALT_SHELTER));
     this.forms = resolveForms();
     this.seedText = String(Math.trunc(opts.seed)).replace('-', 'm');
     this.externalIds = opts.externalIds ?? true;
+    this.zonderIdsVanafMs = opts.zonderIdsVanaf ? opts.zonderIdsVanaf.getTime() : Infinity;
     this.derive = { seed: opts.seed, bsnOffset: mix32(Rng.from(opts.seed, SALT_BSN).u32()) % 100_000_000, geo: this.geo };
   }
 
@@ -281,7 +295,7 @@ class ContactFactory {
     return { household, categorie, known: true };
   }
 
-  contact(stream: Stream, day: number, second: number, offsets: DayOffsets, dateText: string): ImportLine {
+  contact(stream: Stream, day: number, second: number, offsets: DayOffsets, dateText: string, receivedMs: number): ImportLine {
     const rng = this.rng;
     const isMelding = stream.type === 'melding';
     let subject: Subject | undefined;
@@ -294,6 +308,7 @@ class ContactFactory {
     }
     const h = subject.household;
     const cat = subject.categorie;
+    const ids = this.externalIds && receivedMs < this.zonderIdsVanafMs;
     const moved = day >= h.moveDay;
     const home = moved ? h.movedHome! : h.home;
     const gemeente = this.geo.gemeenten[moved ? h.movedGemeenteIndex : h.gemeenteIndex]!.ref;
@@ -329,12 +344,12 @@ class ContactFactory {
         included[p.idx] = true;
         const inShelter = shelter !== undefined && (p === victim || (rol === 'kind' && p.atHome));
         const address = inShelter ? shelter : p.atHome ? home : (h.second ?? home);
-        personen.push(this.persoon(p, rol, knowledge, address, h.id, isMelding));
+        personen.push(this.persoon(p, rol, knowledge, address, h.id, isMelding, ids));
       }
       if (isMelding && personen.length === 0 && h.persons.length > 0) {
         const p = h.persons[0]!;
         included[p.idx] = true;
-        personen.push(this.persoon(p, 'slachtoffer', knowledge, home, h.id, true));
+        personen.push(this.persoon(p, 'slachtoffer', knowledge, home, h.id, true, ids));
       }
     }
     const relaties: NonNullable<ImportLine['relaties']> = [];
@@ -349,20 +364,24 @@ class ContactFactory {
     const externalId = `SYN-${this.seedText}-${String(this.sequence).padStart(7, '0')}`;
     const ontvangenOp = `${dateText}T${clock(second)}${formatOffset(offsetAt(offsets, second))}`;
     const line: ImportLine =
-      this.externalIds && personen.length > 0
+      ids && personen.length > 0
         ? { externalId, type: stream.type, ontvangenOp, kanaal, gemeente: gemeente.code, melder, huishouden: { externalId: `SYN-${this.seedText}-H${h.id}` }, personen }
         : { externalId, type: stream.type, ontvangenOp, kanaal, gemeente: gemeente.code, melder, personen };
     line.relaties = relaties;
     line.geweldsvormen = forms;
     if (omschrijving) line.omschrijving = omschrijving;
     line.acuutGevaar = acuut;
+    if (isMelding) {
+      const beoordeling = historischeBeoordeling(this.assessRng, receivedMs, acuut, this.untilMs);
+      if (beoordeling) line.beoordeling = beoordeling;
+    }
     return line;
   }
 
-  private persoon(p: Person, rol: PersoonRol, k: Knowledge, address: Address, householdId: number, isMelding: boolean): LinePersoon {
+  private persoon(p: Person, rol: PersoonRol, k: Knowledge, address: Address, householdId: number, isMelding: boolean, ids: boolean): LinePersoon {
     const rng = this.rng;
     const ref = `p${p.idx + 1}`;
-    const out: LinePersoon = this.externalIds ? { ref, externalId: `SYN-${this.seedText}-H${householdId}-P${p.idx + 1}`, rol } : { ref, rol };
+    const out: LinePersoon = ids ? { ref, externalId: `SYN-${this.seedText}-H${householdId}-P${p.idx + 1}`, rol } : { ref, rol };
     const roepnaam = p.call;
     let voornamen: string | undefined = p.voornamen;
     let tussenvoegsel = p.tussenvoegsel;
@@ -370,7 +389,7 @@ class ContactFactory {
     // Registration noise: without sender ids the same people come back with small differences.
     const noise = rng.float();
     const which = rng.float();
-    if (!this.externalIds) {
+    if (!ids) {
       if (noise < 0.05) achternaam = typo(rng, achternaam);
       else if (noise < 0.08 && voornamen) voornamen = typo(rng, voornamen);
       else if (noise < 0.2 && tussenvoegsel) [tussenvoegsel, achternaam] = tussenvoegselVariant(rng, tussenvoegsel, achternaam);
@@ -380,7 +399,7 @@ class ContactFactory {
       }
     }
     if (which < k.voornamen) out.voornamen = voornamen;
-    if (p.roepnaam !== undefined || out.voornamen === undefined) out.roepnaam = out.voornamen === undefined ? (this.externalIds ? roepnaam : withoutDiacriticsMaybe(rng, roepnaam)) : roepnaam;
+    if (p.roepnaam !== undefined || out.voornamen === undefined) out.roepnaam = out.voornamen === undefined ? (ids ? roepnaam : withoutDiacriticsMaybe(rng, roepnaam)) : roepnaam;
     if (isMelding || rng.chance(k.achternaam)) {
       if (tussenvoegsel) out.tussenvoegsel = tussenvoegsel;
       out.achternaam = achternaam;
@@ -535,7 +554,7 @@ export function* generateContacts(opts: GenerateOptions): Generator<ImportLine> 
         const second = (code - s) / 8;
         const ms = (day * 86_400 + second - offsetAt(offsets, second) * 60) * 1000;
         if (ms > untilMs) return;
-        yield factory.contact(STREAMS[s]!, day, second, offsets, dateText);
+        yield factory.contact(STREAMS[s]!, day, second, offsets, dateText, ms);
       }
     }
   }

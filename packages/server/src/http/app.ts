@@ -22,6 +22,8 @@ import { oidcRoutes } from './routes/oidc.js';
 import { dossierRoutes } from './routes/dossiers.js';
 import { beheerRoutes } from './routes/beheer.js';
 import { privacyRoutes } from './routes/privacy.js';
+import { intakeRoutes } from './routes/intake.js';
+import { meldingRoutes } from './routes/meldingen.js';
 import { registerSecurity } from './security.js';
 import { VERSION } from '../version.js';
 
@@ -143,6 +145,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dossierRoutes, { db: deps.db, config });
   await app.register(beheerRoutes, { db: deps.db });
   await app.register(privacyRoutes, { db: deps.db });
+  await app.register(intakeRoutes, { db: deps.db, config });
+  await app.register(meldingRoutes, { db: deps.db });
 
   const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);

@@ -12,13 +12,20 @@ import {
   parseImportLine,
   validateImportLine,
   type ImportIssue,
+  type ImportPersoon,
   type ValidImportLine,
 } from '@samenveilig/domain';
 import type { Database, Queryable } from '../db/database.js';
 import { appendAudit, type AuditEvent } from '../audit/chain.js';
+import { runTogether } from '../db/statements.js';
+import { indexPersons, indexStatements, radarForContact, type RadarPerson } from '../radar/store.js';
+import { beoordelingenStatement } from '../repositories/beoordelingen.js';
 
 /** Who writes, for the audit trail: a user (HTTP import) or a named system actor (CLI, generator, demo). */
-export type ImportActor = Pick<AuditEvent, 'actorSoort' | 'actorId' | 'organisationId' | 'rol' | 'requestId' | 'clientAdres'>;
+export type ImportActor = Pick<AuditEvent, 'actorSoort' | 'actorId' | 'organisationId' | 'rol' | 'requestId' | 'clientAdres'> & {
+  /** The audit action of the write (default "contact.importeren"; the app's channels name their own). */
+  actie?: string;
+};
 
 export interface LoadOptions {
   /** Sender identifier: external ids are unique per (region, source). */
@@ -40,6 +47,12 @@ export interface LoadOptions {
   actor?: ImportActor;
   /** Called after each stored batch. */
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Run the radar for contacts received at or after this moment (default: for every contact). Loading
+   * history (the demo region, a migration) sets it, so that years of old contacts do not each get a
+   * radar search nobody will look at; their persons are indexed all the same.
+   */
+  radarVanaf?: Date;
 }
 
 export interface ImportProgress {
@@ -60,12 +73,14 @@ export interface ImportSummary extends ImportProgress {
 
 const MAX_ERRORS = 1000;
 
-interface Prepared {
+export interface Prepared {
   lineNo: number;
   line: ValidImportLine;
   regionId: string;
   gemeenteCode: string;
   receivedAt: Date;
+  /** Look for known persons and households (radar) for this contact. */
+  radar: boolean;
 }
 
 /** Accepts raw text lines (a file) or already-parsed objects (the generator). */
@@ -129,7 +144,9 @@ export async function importLines(db: Database, input: ImportInput, opts: LoadOp
       }
       seen.add(key);
     }
-    batch.push({ lineNo, line, regionId: gemeente.regionId, gemeenteCode: gemeente.code, receivedAt: parseMoment(line.ontvangenOp)! });
+    const receivedAt = parseMoment(line.ontvangenOp)!;
+    const radar = !line.beoordeling && (opts.radarVanaf === undefined || receivedAt >= opts.radarVanaf);
+    batch.push({ lineNo, line, regionId: gemeente.regionId, gemeenteCode: gemeente.code, receivedAt, radar });
     if (batch.length >= batchSize) await flush();
   }
   await flush();
@@ -141,9 +158,14 @@ interface BatchResult {
   stored: number;
   skipped: number;
   failed: number[];
+  /** The id of each line's contact (stored now, or already present), by line number. */
+  contactIds: Map<number, string>;
+  /** For the contacts stored now: the deadline of a melding's assessment and the radar candidates found. */
+  opgeslagen: Map<number, { deadline: Date | null; radar: number }>;
 }
 
-class ConcurrentImportError extends Error {}
+/** Another transaction stored some of the same contacts at the same moment; retrying finds them stored. */
+export class ConcurrentImportError extends Error {}
 
 /** Per region: the registering organisation (given, or the region's Veilig Thuis organisation). */
 async function registrarsFor(db: Database, batch: Prepared[], given: string | undefined, cache: Map<string, string | null>): Promise<Map<string, string | null>> {
@@ -173,12 +195,14 @@ async function storeBatchSafely(
       break;
     }
   }
-  const result: BatchResult = { stored: 0, skipped: 0, failed: [] };
+  const result: BatchResult = { stored: 0, skipped: 0, failed: [], contactIds: new Map(), opgeslagen: new Map() };
   for (const one of batch) {
     try {
       const r = await db.transaction((tx) => storeBatch(tx, [one], source, registrars, actor));
       result.stored += r.stored;
       result.skipped += r.skipped;
+      for (const [k, v] of r.contactIds) result.contactIds.set(k, v);
+      for (const [k, v] of r.opgeslagen) result.opgeslagen.set(k, v);
     } catch {
       result.failed.push(one.lineNo);
     }
@@ -221,9 +245,10 @@ async function insertOrFind(
   table: 'household' | 'person',
   source: string,
   keys: [string, string][],
-): Promise<Map<string, string>> {
+): Promise<{ ids: Map<string, string>; inserted: Set<string> }> {
   const inserted = await tx.query<{ id: string; region_id: string; external_id: string }>(sql, params);
   const ids = new Map(inserted.rows.map((r) => [`${r.region_id}\u0000${r.external_id}`, r.id]));
+  const insertedIds = new Set(inserted.rows.map((r) => r.id));
   const missing = keys.filter(([r, e]) => !ids.has(`${r}\u0000${e}`));
   if (missing.length > 0) {
     const found = await tx.query<{ id: string; region_id: string; external_id: string }>(
@@ -233,8 +258,52 @@ async function insertOrFind(
     );
     for (const r of found.rows) ids.set(`${r.region_id}\u0000${r.external_id}`, r.id);
   }
-  return ids;
+  return { ids, inserted: insertedIds };
 }
+
+const PERSON_COLS = [
+  'id', 'region_id', 'external_id', 'voornamen', 'roepnaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'geslacht', 'bsn',
+  'straat', 'huisnummer', 'huisnummer_toevoeging', 'postcode', 'woonplaats', 'gemeente_code', 'adres_geheim', 'adres_houder',
+] as const;
+const personCols = PERSON_COLS;
+
+/** One person of an import line as a row of the person table. */
+function personRowOf(regionId: string, gemeenteCode: string, holder: string | null, p: ImportPersoon, id: string): Record<(typeof PERSON_COLS)[number], unknown> {
+  const g = p.adres?.gemeente ? findGemeente(p.adres.gemeente) : undefined;
+  return {
+    id,
+    region_id: regionId,
+    external_id: p.externalId ?? null,
+    voornamen: p.voornamen,
+    roepnaam: p.roepnaam,
+    tussenvoegsel: p.tussenvoegsel || null,
+    achternaam: p.achternaam,
+    geboortedatum: p.geboortedatum,
+    geslacht: p.geslacht,
+    bsn: p.bsn,
+    straat: p.adres?.straat,
+    huisnummer: p.adres?.huisnummer,
+    huisnummer_toevoeging: p.adres?.huisnummerToevoeging || null,
+    postcode: p.adres?.postcode,
+    woonplaats: p.adres?.woonplaats,
+    gemeente_code: g ? g.code : p.adres ? gemeenteCode : null,
+    adres_geheim: p.adres?.geheim ?? false,
+    // The registering organisation holds a secret address it registered.
+    adres_houder: p.adres?.geheim ? holder : null,
+  };
+}
+
+/** INSERT of person rows given as column arrays ($1 source, then the columns of PERSON_COLS), with an optional conflict clause. */
+const personInsert = (conflict: string) =>
+  `INSERT INTO person (id, region_id, source, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
+     straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim, adres_houder_organisation_id)
+   SELECT id, region_id, $1, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
+     straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim, adres_houder
+   FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], $11::text[],
+     $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::bool[], $19::uuid[])
+     AS t(id, region_id, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
+       straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim, adres_houder)
+   ${conflict}`;
 
 async function storeBatch(
   tx: Queryable,
@@ -244,15 +313,20 @@ async function storeBatch(
   actor: ImportActor,
 ): Promise<BatchResult> {
   // 1. Which contacts are already stored (idempotency on the sender's external id)?
-  const existing = await tx.query<{ region_id: string; external_id: string }>(
-    `SELECT region_id, external_id FROM contact
+  const existing = await tx.query<{ id: string; region_id: string; external_id: string }>(
+    `SELECT id, region_id, external_id FROM contact
      WHERE source = $1 AND (region_id, external_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
     [source, batch.map((b) => b.regionId), batch.map((b) => b.line.externalId)],
   );
-  const present = new Set(existing.rows.map((r) => `${r.region_id}\u0000${r.external_id}`));
+  const present = new Map(existing.rows.map((r) => [`${r.region_id}\u0000${r.external_id}`, r.id]));
+  const contactIds = new Map<number, string>();
+  for (const b of batch) {
+    const id = present.get(`${b.regionId}\u0000${b.line.externalId}`);
+    if (id) contactIds.set(b.lineNo, id);
+  }
   const fresh = batch.filter((b) => !present.has(`${b.regionId}\u0000${b.line.externalId}`));
   const skipped = batch.length - fresh.length;
-  if (fresh.length === 0) return { stored: 0, skipped, failed: [] };
+  if (fresh.length === 0) return { stored: 0, skipped, failed: [], contactIds, opgeslagen: new Map() };
 
   // 2. Households: the sender's household id joins contacts; otherwise one new household per contact with persons.
   const householdKey = (b: Prepared) => `${b.regionId}\u0000${b.line.huishouden!.externalId!}`;
@@ -272,7 +346,7 @@ async function storeBatch(
       source,
       uniq.map(([, b]) => [b.regionId, b.line.huishouden!.externalId!]),
     );
-    for (const [k, id] of rows) hhIds.set(k, id);
+    for (const [k, id] of rows.ids) hhIds.set(k, id);
   }
   const newHh = new Columns(['id', 'region_id'] as const);
   const contactHousehold = new Map<Prepared, string | null>();
@@ -289,37 +363,13 @@ async function storeBatch(
   }
 
   // 3. Persons: the sender's person id links registrations; otherwise a new registration.
-  const personCols = [
-    'id', 'region_id', 'external_id', 'voornamen', 'roepnaam', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'geslacht', 'bsn',
-    'straat', 'huisnummer', 'huisnummer_toevoeging', 'postcode', 'woonplaats', 'gemeente_code', 'adres_geheim', 'adres_houder',
-  ] as const;
-  const personRow = (b: Prepared, p: ValidImportLine['personen'][number], id: string) => {
-    const g = p.adres?.gemeente ? findGemeente(p.adres.gemeente) : undefined;
-    return {
-      id,
-      region_id: b.regionId,
-      external_id: p.externalId ?? null,
-      voornamen: p.voornamen,
-      roepnaam: p.roepnaam,
-      tussenvoegsel: p.tussenvoegsel || null,
-      achternaam: p.achternaam,
-      geboortedatum: p.geboortedatum,
-      geslacht: p.geslacht,
-      bsn: p.bsn,
-      straat: p.adres?.straat,
-      huisnummer: p.adres?.huisnummer,
-      huisnummer_toevoeging: p.adres?.huisnummerToevoeging || null,
-      postcode: p.adres?.postcode,
-      woonplaats: p.adres?.woonplaats,
-      gemeente_code: g ? g.code : p.adres ? b.gemeenteCode : null,
-      adres_geheim: p.adres?.geheim ?? false,
-      adres_houder: p.adres?.geheim ? (registrars.get(b.regionId) ?? null) : null,
-    };
-  };
+  const personRow = (b: Prepared, p: ImportPersoon, id: string) => personRowOf(b.regionId, b.gemeenteCode, registrars.get(b.regionId) ?? null, p, id);
   const linked = new Columns(personCols);
+  const newPersons: RadarPerson[] = [];
   const linkedKeys = new Set<string>();
   const unlinked = new Columns(personCols);
   const personIdOf = new Map<string, string>(); // `${lineNo}/${ref}` -> person id
+  const radarRowOf = new Map<string, RadarPerson>(); // person id -> the data entered, for the radar
   const extKey = (b: Prepared, ext: string) => `${b.regionId}\u0000${ext}`;
   for (const b of fresh) {
     for (const p of b.line.personen) {
@@ -331,21 +381,13 @@ async function storeBatch(
         }
       } else {
         const id = uuidv7();
-        unlinked.push(personRow(b, p, id));
+        const row = personRow(b, p, id);
+        unlinked.push(row);
         personIdOf.set(`${b.lineNo}/${p.ref}`, id);
+        radarRowOf.set(id, radarPerson(row));
       }
     }
   }
-  const personInsert = (conflict: string) =>
-    `INSERT INTO person (id, region_id, source, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
-       straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim, adres_houder_organisation_id)
-     SELECT id, region_id, $1, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
-       straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim, adres_houder
-     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], $11::text[],
-       $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::bool[], $19::uuid[])
-       AS t(id, region_id, external_id, voornamen, roepnaam, tussenvoegsel, achternaam, geboortedatum, geslacht, bsn,
-         straat, huisnummer, huisnummer_toevoeging, postcode, woonplaats, gemeente_code, adres_geheim, adres_houder)
-     ${conflict}`;
   if (linked.length > 0) {
     // The first registration under a sender's person id is kept; later contacts refer to it.
     linked.sortBy((row) => `${row.region_id}\u0000${row.external_id}`);
@@ -358,14 +400,21 @@ async function storeBatch(
       linked.data.region_id.map((r, i) => [r as string, linked.data.external_id[i] as string]),
     );
     for (const b of fresh)
-      for (const p of b.line.personen) if (p.externalId) personIdOf.set(`${b.lineNo}/${p.ref}`, byExt.get(extKey(b, p.externalId))!);
+      for (const p of b.line.personen) {
+        if (!p.externalId) continue;
+        const id = byExt.ids.get(extKey(b, p.externalId))!;
+        personIdOf.set(`${b.lineNo}/${p.ref}`, id);
+        if (!radarRowOf.has(id)) radarRowOf.set(id, radarPerson(personRow(b, p, id)));
+      }
+    newPersons.push(...[...byExt.inserted].map((id) => radarRowOf.get(id)!));
   }
   if (unlinked.length > 0) await tx.query(personInsert(''), [source, ...unlinked.params()]);
+  newPersons.push(...unlinked.data.id.map((id) => radarRowOf.get(id as string)!));
 
   // 4. Contacts, guarded: a concurrent import of the same ids makes the batch retry.
   const contacts = new Columns([
     'id', 'region_id', 'gemeente_code', 'type', 'ontvangen_op', 'kanaal', 'melder_type', 'melder_sector', 'melder_relatie',
-    'melder_anoniem', 'melder_anoniem_reden', 'household_id', 'omschrijving', 'acuut_gevaar', 'external_id',
+    'melder_anoniem', 'melder_anoniem_reden', 'household_id', 'omschrijving', 'acuut_gevaar', 'external_id', 'melding_op',
   ] as const);
   const melders = new Columns(['contact_id', 'region_id', 'naam', 'organisatie', 'telefoon', 'email'] as const);
   const members = new Columns(['household_id', 'person_id', 'region_id', 'sinds'] as const);
@@ -395,7 +444,9 @@ async function storeBatch(
       omschrijving: l.omschrijving,
       acuut_gevaar: l.acuutGevaar,
       external_id: l.externalId,
+      melding_op: l.type === 'melding' ? b.receivedAt.toISOString() : null,
     });
+    contactIds.set(b.lineNo, id);
     const m = l.melder;
     if (m.naam || m.organisatie || m.telefoon || m.email) {
       melders.push({ contact_id: id, region_id: b.regionId, naam: m.naam, organisatie: m.organisatie, telefoon: m.telefoon, email: m.email });
@@ -424,49 +475,19 @@ async function storeBatch(
   }
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO contact (id, region_id, gemeente_code, type, ontvangen_op, kanaal, melder_type, melder_sector, melder_relatie,
-       melder_anoniem, melder_anoniem_reden, household_id, omschrijving, acuut_gevaar, source, external_id)
+       melder_anoniem, melder_anoniem_reden, household_id, omschrijving, acuut_gevaar, source, external_id, melding_op)
      SELECT id, region_id, gemeente_code, type, ontvangen_op, kanaal, melder_type, melder_sector, melder_relatie,
-       melder_anoniem, melder_anoniem_reden, household_id, omschrijving, acuut_gevaar, $1, external_id
+       melder_anoniem, melder_anoniem_reden, household_id, omschrijving, acuut_gevaar, $1, external_id, melding_op
      FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[],
-       $11::bool[], $12::text[], $13::uuid[], $14::text[], $15::bool[], $16::text[])
+       $11::bool[], $12::text[], $13::uuid[], $14::text[], $15::bool[], $16::text[], $17::timestamptz[])
        AS t(id, region_id, gemeente_code, type, ontvangen_op, kanaal, melder_type, melder_sector, melder_relatie,
-         melder_anoniem, melder_anoniem_reden, household_id, omschrijving, acuut_gevaar, external_id)
+         melder_anoniem, melder_anoniem_reden, household_id, omschrijving, acuut_gevaar, external_id, melding_op)
      ON CONFLICT (region_id, source, external_id) DO NOTHING
      RETURNING id`,
     [source, ...contacts.params()],
   );
   if (inserted.rows.length !== fresh.length) throw new ConcurrentImportError();
 
-  if (melders.length > 0)
-    await tx.query(
-      `INSERT INTO melder_identiteit (contact_id, region_id, naam, organisatie, telefoon, email)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-      melders.params(),
-    );
-  if (members.length > 0)
-    await tx.query(
-      `INSERT INTO household_member (household_id, person_id, region_id, sinds)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[])
-       ON CONFLICT (household_id, person_id) DO NOTHING`,
-      members.params(),
-    );
-  if (roles.length > 0)
-    await tx.query(
-      `INSERT INTO contact_person (contact_id, person_id, region_id, rol) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
-      roles.params(),
-    );
-  if (forms.length > 0)
-    await tx.query(
-      `INSERT INTO contact_geweldsvorm (contact_id, geweldsvorm_code, region_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
-      forms.params(),
-    );
-  if (relations.length > 0)
-    await tx.query(
-      `INSERT INTO person_relation (van_person_id, naar_person_id, region_id, type)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
-       ON CONFLICT DO NOTHING`,
-      relations.params(),
-    );
   // Need-to-know: the registering organisation is involved with every household it registered a contact for.
   const involved = new Map<string, [string, string]>();
   for (const b of fresh) {
@@ -474,14 +495,77 @@ async function storeBatch(
     const org = registrars.get(b.regionId);
     if (hh && org) involved.set(hh, [b.regionId, org]);
   }
-  if (involved.size > 0)
-    await tx.query(
-      `INSERT INTO household_involvement (household_id, region_id, organisation_id, grondslag)
-       SELECT h, r, o, 'registratie' FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS t(h, r, o)
-       ON CONFLICT (household_id, organisation_id) WHERE team_id IS NULL AND user_id IS NULL AND tot IS NULL DO NOTHING`,
-      [[...involved.keys()], [...involved.values()].map((v) => v[0]), [...involved.values()].map((v) => v[1])],
-    );
-  // The write is audited in its own transaction: one entry per region per batch, naming every person written.
+  // Every melding gets its veiligheidsbeoordeling, with its deadlines, at receipt.
+  const beoordelingen = await beoordelingenStatement(
+    tx,
+    fresh
+      .filter((b) => b.line.type === 'melding')
+      .map((b) => ({
+        contactId: contactIds.get(b.lineNo)!,
+        regionId: b.regionId,
+        gemeenteCode: b.gemeenteCode,
+        meldingOp: b.receivedAt,
+        acuut: b.line.acuutGevaar,
+        registrar: registrars.get(b.regionId) ?? null,
+        ...(b.line.beoordeling ? { historisch: b.line.beoordeling } : {}),
+      })),
+  );
+  // Everything that hangs on the contacts and persons, in one round trip; then the radar index of the new persons.
+  await runTogether(tx, [
+    melders.length > 0
+      ? {
+          sql: `INSERT INTO melder_identiteit (contact_id, region_id, naam, organisatie, telefoon, email)
+                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+          params: melders.params(),
+        }
+      : null,
+    members.length > 0
+      ? {
+          sql: `INSERT INTO household_member (household_id, person_id, region_id, sinds)
+                SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[])
+                ON CONFLICT (household_id, person_id) DO NOTHING`,
+          params: members.params(),
+        }
+      : null,
+    roles.length > 0
+      ? {
+          sql: `INSERT INTO contact_person (contact_id, person_id, region_id, rol) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])`,
+          params: roles.params(),
+        }
+      : null,
+    forms.length > 0
+      ? {
+          sql: `INSERT INTO contact_geweldsvorm (contact_id, geweldsvorm_code, region_id) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
+          params: forms.params(),
+        }
+      : null,
+    relations.length > 0
+      ? {
+          sql: `INSERT INTO person_relation (van_person_id, naar_person_id, region_id, type)
+                SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[])
+                ON CONFLICT DO NOTHING`,
+          params: relations.params(),
+        }
+      : null,
+    involved.size > 0
+      ? {
+          sql: `INSERT INTO household_involvement (household_id, region_id, organisation_id, grondslag)
+                SELECT h, r, o, 'registratie' FROM unnest($1::uuid[], $2::text[], $3::uuid[]) AS t(h, r, o)
+                ON CONFLICT (household_id, organisation_id) WHERE team_id IS NULL AND user_id IS NULL AND tot IS NULL DO NOTHING`,
+          params: [[...involved.keys()], [...involved.values()].map((v) => v[0]), [...involved.values()].map((v) => v[1])],
+        }
+      : null,
+    beoordelingen.statement,
+    ...indexStatements(newPersons),
+  ]);
+  const nieuw = new Set(newPersons.map((p) => p.id));
+  const radarFound = new Map<number, number>();
+  for (const b of fresh) {
+    if (!b.radar || b.line.personen.length === 0) continue;
+    const ids = [...new Set(b.line.personen.map((p) => personIdOf.get(`${b.lineNo}/${p.ref}`)!))];
+    radarFound.set(b.lineNo, await radarForContact(tx, b.regionId, contactIds.get(b.lineNo)!, ids.map((id) => radarRowOf.get(id)!), nieuw));
+  }
+  // The write is audited in the same transaction: one entry per region per batch, naming every person written.
   const personsByRegion = new Map<string, Set<string>>();
   const contactsByRegion = new Map<string, number>();
   for (const b of fresh) {
@@ -490,17 +574,126 @@ async function storeBatch(
     for (const p of b.line.personen) set.add(personIdOf.get(`${b.lineNo}/${p.ref}`)!);
     personsByRegion.set(b.regionId, set);
   }
+  const { actie = 'contact.importeren', ...who } = actor;
   await appendAudit(
     tx,
     [...contactsByRegion].map(([regionId, n]) => ({
-      ...actor,
+      ...who,
       regionId,
-      actie: 'contact.importeren',
+      actie,
       recordType: 'contact',
+      recordId: fresh.length === 1 ? contactIds.get(fresh[0]!.lineNo)! : null,
       personen: [...(personsByRegion.get(regionId) ?? [])],
       doel: `bron ${source}`,
       uitkomst: `ok (${n} contacten)`,
     })),
   );
-  return { stored: fresh.length, skipped, failed: [] };
+  const opgeslagen = new Map(fresh.map((b) => [b.lineNo, { deadline: beoordelingen.deadlines.get(contactIds.get(b.lineNo)!) ?? null, radar: radarFound.get(b.lineNo) ?? 0 }]));
+  return { stored: fresh.length, skipped, failed: [], contactIds, opgeslagen };
+}
+
+function radarPerson(row: {
+  id: unknown; region_id: unknown; voornamen?: unknown; roepnaam?: unknown; tussenvoegsel?: unknown; achternaam?: unknown; geboortedatum?: unknown;
+  geslacht?: unknown; bsn?: unknown; straat?: unknown; huisnummer?: unknown; huisnummer_toevoeging?: unknown; postcode?: unknown; woonplaats?: unknown;
+}): RadarPerson {
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return {
+    id: row.id as string,
+    region_id: row.region_id as string,
+    voornamen: str(row.voornamen),
+    roepnaam: str(row.roepnaam),
+    tussenvoegsel: str(row.tussenvoegsel),
+    achternaam: str(row.achternaam),
+    geboortedatum: str(row.geboortedatum),
+    geslacht: str(row.geslacht),
+    bsn: str(row.bsn),
+    straat: str(row.straat),
+    huisnummer: typeof row.huisnummer === 'number' ? row.huisnummer : null,
+    huisnummer_toevoeging: str(row.huisnummer_toevoeging),
+    postcode: str(row.postcode),
+    woonplaats: str(row.woonplaats),
+  };
+}
+
+/**
+ * Stores contacts entered in the app (intake screen, professional form, public page, HTTP import) in the
+ * caller's transaction, through the same path as every import: validation done by the caller with the
+ * domain schema, then households, persons, the melding's assessment and deadlines, radar and audit.
+ * Idempotent on (source, externalId): a contact stored before is not stored again. Returns each contact's id.
+ */
+export async function registerContacts(
+  tx: Queryable,
+  lines: readonly ValidImportLine[],
+  opts: { source: string; registrar: string | null; actor: ImportActor },
+): Promise<{ contacts: { id: string; nieuw: boolean; deadline: Date | null; radar: number }[]; stored: number }> {
+  const prepared: Prepared[] = lines.map((line, i) => {
+    const g = findGemeente(line.gemeente)!;
+    return { lineNo: i + 1, line, regionId: g.regionId, gemeenteCode: g.code, receivedAt: parseMoment(line.ontvangenOp)!, radar: !line.beoordeling };
+  });
+  const registrars = new Map(prepared.map((p) => [p.regionId, opts.registrar]));
+  const r = await storeBatch(tx, prepared, opts.source, registrars, opts.actor);
+  return {
+    contacts: prepared.map((p) => {
+      const stored = r.opgeslagen.get(p.lineNo);
+      return { id: r.contactIds.get(p.lineNo)!, nieuw: stored !== undefined, deadline: stored?.deadline ?? null, radar: stored?.radar ?? 0 };
+    }),
+    stored: r.stored,
+  };
+}
+
+/**
+ * Adds persons (and relations between them) to a stored contact: an advies that becomes a melding names
+ * the persons it left anonymous. Persons are registered, join the contact's household (created when the
+ * contact had none, with the registering organisation involved), are indexed and looked up by the radar.
+ * Returns the contact's household id. Runs in the caller's transaction, which audits the change.
+ */
+export async function addPersonsToContact(
+  tx: Queryable,
+  contact: { id: string; regionId: string; gemeenteCode: string; householdId: string | null; registrar: string | null },
+  persons: readonly ImportPersoon[],
+  relations: ValidImportLine['relaties'],
+  now = new Date(),
+): Promise<string | null> {
+  if (persons.length === 0) return contact.householdId;
+  let householdId = contact.householdId;
+  if (!householdId) {
+    householdId = uuidv7();
+    await tx.query(`INSERT INTO household (id, region_id) VALUES ($1, $2)`, [householdId, contact.regionId]);
+    if (contact.registrar)
+      await tx.query(`INSERT INTO household_involvement (household_id, region_id, organisation_id, grondslag) VALUES ($1, $2, $3, 'registratie')`, [
+        householdId,
+        contact.regionId,
+        contact.registrar,
+      ]);
+  }
+  const cols = new Columns(personCols);
+  const idOf = new Map<string, string>();
+  for (const p of persons) {
+    const id = uuidv7();
+    idOf.set(p.ref, id);
+    // Persons named at conversion are the app's own registrations: no sender ids.
+    cols.push(personRowOf(contact.regionId, contact.gemeenteCode, contact.registrar, { ...p, externalId: undefined }, id));
+  }
+  await tx.query(personInsert(''), ['app', ...cols.params()]);
+  const ids = [...idOf.values()];
+  await tx.query(
+    `INSERT INTO household_member (household_id, person_id, region_id, sinds) SELECT $1::uuid, p, $2::text, $3::timestamptz FROM unnest($4::uuid[]) AS p ON CONFLICT DO NOTHING`,
+    [householdId, contact.regionId, now.toISOString(), ids],
+  );
+  await tx.query(`INSERT INTO contact_person (contact_id, person_id, region_id, rol) SELECT $1::uuid, p, $2::text, r FROM unnest($3::uuid[], $4::text[]) AS t(p, r)`, [
+    contact.id,
+    contact.regionId,
+    ids,
+    persons.map((p) => p.rol),
+  ]);
+  const rel = relations.filter((r) => idOf.has(r.van) && idOf.has(r.naar));
+  if (rel.length > 0)
+    await tx.query(
+      `INSERT INTO person_relation (van_person_id, naar_person_id, region_id, type) SELECT v, n, $1::text, t FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS x(v, n, t) ON CONFLICT DO NOTHING`,
+      [contact.regionId, rel.map((r) => idOf.get(r.van)), rel.map((r) => idOf.get(r.naar)), rel.map((r) => r.type)],
+    );
+  const rows = cols.data.id.map((_, i) => radarPerson(Object.fromEntries(personCols.map((c) => [c, cols.data[c][i]])) as Parameters<typeof radarPerson>[0]));
+  await indexPersons(tx, rows);
+  await radarForContact(tx, contact.regionId, contact.id, rows, new Set(ids));
+  return householdId;
 }

@@ -13,13 +13,20 @@ export async function listOrganisations(db: Queryable, regionId: string) {
      WHERE o.region_id = $1 ORDER BY o.naam`,
     [regionId],
   )).rows;
-  const teams = (await db.query<{ id: string; naam: string; organisation_id: string }>(`SELECT id, naam, organisation_id FROM team WHERE region_id = $1 ORDER BY naam`, [regionId])).rows;
+  const teams = (
+    await db.query<{ id: string; naam: string; organisation_id: string; teamleider_id: string | null; werkgebied: string[]; versie: number }>(
+      `SELECT t.id, t.naam, t.organisation_id, t.teamleider_id, t.versie,
+              coalesce((SELECT array_agg(w.gemeente_code ORDER BY w.gemeente_code) FROM team_werkgebied w WHERE w.team_id = t.id), '{}') AS werkgebied
+       FROM team t WHERE t.region_id = $1 ORDER BY t.naam`,
+      [regionId],
+    )
+  ).rows;
   return orgs.map((o) => ({
     id: o.id,
     naam: o.naam,
     type: o.type,
     gemeente: o.gemeente_code ? { code: o.gemeente_code, naam: o.gemeente_naam! } : null,
-    teams: teams.filter((t) => t.organisation_id === o.id).map((t) => ({ id: t.id, naam: t.naam })),
+    teams: teams.filter((t) => t.organisation_id === o.id).map((t) => ({ id: t.id, naam: t.naam, teamleiderId: t.teamleider_id, werkgebied: t.werkgebied, versie: t.versie })),
   }));
 }
 
@@ -202,3 +209,49 @@ export async function unblockUser(db: Database, actor: Actor, audit: AuditBase, 
   });
 }
 
+
+/** A team's lead and the gemeenten it serves (replacing the previous set). */
+export async function updateTeam(
+  db: Database,
+  actor: Actor,
+  audit: AuditBase,
+  id: string,
+  input: { teamleiderId: string | null; werkgebied: string[]; versie: number },
+) {
+  return db.transaction(async (tx) => {
+    const team = isUuid(id)
+      ? (await tx.query<{ organisation_id: string; versie: number }>(`SELECT organisation_id, versie FROM team WHERE id = $1 AND region_id = $2 FOR UPDATE`, [id, actor.regionId])).rows[0]
+      : undefined;
+    if (!team) throw new AppError('niet_gevonden', 'Team niet gevonden.');
+    if (team.versie !== input.versie) throw new AppError('conflict', 'Dit team is intussen door iemand anders gewijzigd. Herlaad de pagina; er is niets opgeslagen.');
+    if (input.teamleiderId) {
+      const u = await tx.query(`SELECT 1 FROM app_user WHERE id = $1 AND region_id = $2 AND organisation_id = $3 AND actief`, [input.teamleiderId, actor.regionId, team.organisation_id]);
+      if (u.rows.length === 0)
+        throw new AppError('ongeldige_invoer', 'De teamleider moet een actieve gebruiker van dezelfde organisatie zijn.', [{ path: 'body.teamleiderId', message: 'onbekende gebruiker' }]);
+    }
+    const gemeenten = [...new Set(input.werkgebied)];
+    if (gemeenten.length > 0) {
+      const known = (await tx.query<{ code: string }>(`SELECT code FROM gemeente WHERE code = ANY($1::text[]) AND region_id = $2`, [gemeenten, actor.regionId])).rows.map((r) => r.code);
+      const unknown = gemeenten.filter((g) => !known.includes(g));
+      if (unknown.length > 0)
+        throw new AppError('ongeldige_invoer', `Deze gemeenten horen niet bij uw regio: ${unknown.join(', ')}.`, [{ path: 'body.werkgebied', message: 'onbekende gemeente in deze regio' }]);
+    }
+    await tx.query(`UPDATE team SET teamleider_id = $2, versie = versie + 1 WHERE id = $1`, [id, input.teamleiderId]);
+    await tx.query(`DELETE FROM team_werkgebied WHERE team_id = $1`, [id]);
+    if (gemeenten.length > 0) {
+      await tx
+        .query(`INSERT INTO team_werkgebied (team_id, region_id, organisation_id, gemeente_code) SELECT $1::uuid, $2::text, $3::uuid, g FROM unnest($4::text[]) AS g`, [
+          id,
+          actor.regionId,
+          team.organisation_id,
+          gemeenten,
+        ])
+        .catch((e: unknown) => {
+          if (uniqueViolation(e)) throw new AppError('conflict', 'Een van deze gemeenten hoort al bij een ander team van deze organisatie.');
+          throw e;
+        });
+    }
+    await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'team.wijzigen', recordType: 'team', recordId: id, uitkomst: 'ok' }]);
+    return { id, teamleiderId: input.teamleiderId, werkgebied: gemeenten, versie: team.versie + 1 };
+  });
+}

@@ -16,6 +16,7 @@ import {
 } from '@samenveilig/domain';
 import { appendAudit } from '../audit/chain.js';
 import { isUuid, type AuditBase } from './common.js';
+import { PERSON_COLUMNS, personView, type PersonRow } from './personen.js';
 import type { Database, Queryable } from '../db/database.js';
 
 
@@ -64,7 +65,7 @@ export async function listHouseholds(
          JOIN LATERAL (SELECT count(*) AS aantal, max(c.ontvangen_op) AS laatste,
                               (array_agg(c.gemeente_code ORDER BY c.ontvangen_op DESC))[1] AS gemeente_code
                        FROM contact c WHERE c.household_id = h.id AND c.region_id = h.region_id) s ON true
-         WHERE ${where}
+         WHERE h.samengevoegd_in IS NULL AND ${where}
          ORDER BY s.laatste DESC NULLS LAST, h.id
          LIMIT $${params.length - 1} OFFSET $${params.length}`,
         params,
@@ -125,8 +126,13 @@ async function loadHousehold(tx: Queryable, actor: Actor, id: string): Promise<L
   };
 }
 
-export async function getHousehold(db: Database, actor: Actor, audit: AuditBase, id: string, now = new Date()) {
+export async function getHousehold(db: Database, actor: Actor, audit: AuditBase, requested: string, now = new Date()) {
   return db.transaction(async (tx) => {
+    // A household merged into a known one (radar) is shown as that one.
+    const merged = isUuid(requested)
+      ? (await tx.query<{ samengevoegd_in: string | null }>(`SELECT samengevoegd_in FROM household WHERE id = $1 AND region_id = $2`, [requested, actor.regionId])).rows[0]
+      : undefined;
+    const id = merged?.samengevoegd_in ?? requested;
     const loaded = await loadHousehold(tx, actor, id);
     const resource = { type: 'huishouden' as const, regionId: actor.regionId, householdId: id, involvements: loaded?.involvements ?? [] };
     if (!loaded || !can(actor, 'read', resource, now)) {
@@ -136,38 +142,14 @@ export async function getHousehold(db: Database, actor: Actor, audit: AuditBase,
     }
     const viaBreakGlass = !isInvolved(actor, loaded.involvements) && hasBreakGlass(actor, id, now);
     const members = (
-      await tx.query<{
-        id: string; voornamen: string | null; roepnaam: string | null; tussenvoegsel: string | null; achternaam: string | null; geboortedatum: string | null;
-        geslacht: string; bsn: string | null; straat: string | null; huisnummer: number | null; huisnummer_toevoeging: string | null; postcode: string | null;
-        woonplaats: string | null; adres_geheim: boolean; adres_houder_organisation_id: string | null;
-      }>(
-        `SELECT p.id, p.voornamen, p.roepnaam, p.tussenvoegsel, p.achternaam, p.geboortedatum, p.geslacht, p.bsn, p.straat, p.huisnummer,
-                p.huisnummer_toevoeging, p.postcode, p.woonplaats, p.adres_geheim, p.adres_houder_organisation_id
+      await tx.query<PersonRow>(
+        `SELECT ${PERSON_COLUMNS}
          FROM household_member hm JOIN person p ON p.id = hm.person_id AND p.region_id = hm.region_id
          WHERE hm.household_id = $1 AND hm.region_id = $2 ORDER BY p.geboortedatum NULLS LAST, p.id`,
         [id, actor.regionId],
       )
     ).rows;
-    const leden = members.map((p) => {
-      const mayAddress =
-        !p.adres_geheim ||
-        can(actor, 'read', { type: 'geheim-adres', regionId: actor.regionId, holderOrganisationId: p.adres_houder_organisation_id, casusregisseurUserId: loaded.casusregisseur }, now);
-      return {
-        id: p.id,
-        voornamen: p.voornamen,
-        roepnaam: p.roepnaam,
-        tussenvoegsel: p.tussenvoegsel,
-        achternaam: p.achternaam,
-        geboortedatum: p.geboortedatum,
-        geslacht: p.geslacht,
-        bsn: p.bsn,
-        adres:
-          mayAddress && p.straat
-            ? { straat: p.straat, huisnummer: p.huisnummer!, huisnummerToevoeging: p.huisnummer_toevoeging, postcode: p.postcode!, woonplaats: p.woonplaats! }
-            : null,
-        adresAfgeschermd: !mayAddress,
-      };
-    });
+    const leden = members.map((p) => personView(actor, p, loaded.casusregisseur, now));
     const mayMelder = can(actor, 'read', { type: 'melder-identiteit', regionId: actor.regionId, householdId: id, involvements: loaded.involvements }, now);
     const contacts = (
       await tx.query<{

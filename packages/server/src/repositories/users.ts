@@ -66,31 +66,28 @@ export interface SessionInfo {
 
 /** The actor behind a session: active user, roles, organisation, team and live break-glass grants. */
 export async function loadSessionInfo(db: Queryable, userId: string, now = new Date()): Promise<SessionInfo | null> {
+  // One round trip: it runs for every request of a logged-in user.
   const u = (
     await db.query<{
       id: string; region_id: string; region_naam: string; organisation_id: string; org_naam: string; org_type: string;
       team_id: string | null; team_naam: string | null; naam: string; email: string; rollen: Rol[];
+      break_glass: { household_id: string; tot: string; reden: string }[];
     }>(
       `SELECT u.id, u.region_id, rg.naam AS region_naam, u.organisation_id, o.naam AS org_naam, o.type AS org_type,
               u.team_id, t.naam AS team_naam, u.naam, u.email,
-              coalesce(array_agg(r.rol ORDER BY r.rol) FILTER (WHERE r.rol IS NOT NULL), '{}') AS rollen
+              coalesce((SELECT array_agg(r.rol ORDER BY r.rol) FROM user_role r WHERE r.user_id = u.id), '{}') AS rollen,
+              coalesce((SELECT json_agg(json_build_object('household_id', b.household_id, 'tot', b.tot, 'reden', b.reden) ORDER BY b.tot)
+                        FROM break_glass b WHERE b.user_id = u.id AND b.region_id = u.region_id AND b.tot > $2), '[]') AS break_glass
        FROM app_user u
        JOIN region rg ON rg.id = u.region_id
        JOIN organisation o ON o.id = u.organisation_id AND o.region_id = u.region_id
        LEFT JOIN team t ON t.id = u.team_id AND t.region_id = u.region_id
-       LEFT JOIN user_role r ON r.user_id = u.id
-       WHERE u.id = $1 AND u.actief
-       GROUP BY u.id, u.region_id, rg.naam, o.naam, o.type, t.naam`,
-      [userId],
+       WHERE u.id = $1 AND u.actief`,
+      [userId, now.toISOString()],
     )
   ).rows[0];
   if (!u) return null;
-  const bg = (
-    await db.query<{ household_id: string; tot: Date; reden: string }>(
-      `SELECT household_id, tot, reden FROM break_glass WHERE user_id = $1 AND region_id = $2 AND tot > $3 ORDER BY tot`,
-      [u.id, u.region_id, now.toISOString()],
-    )
-  ).rows;
+  const bg = u.break_glass.map((b) => ({ household_id: b.household_id, tot: new Date(b.tot), reden: b.reden }));
   return {
     actor: {
       kind: 'user',
@@ -99,13 +96,13 @@ export async function loadSessionInfo(db: Queryable, userId: string, now = new D
       organisationId: u.organisation_id,
       teamId: u.team_id,
       roles: u.rollen,
-      breakGlass: bg.map((b) => ({ householdId: b.household_id, until: new Date(b.tot) })),
+      breakGlass: bg.map((b) => ({ householdId: b.household_id, until: b.tot })),
     },
     naam: u.naam,
     email: u.email,
     regio: { id: u.region_id, naam: u.region_naam },
     organisatie: { id: u.organisation_id, naam: u.org_naam, type: u.org_type },
     team: u.team_id ? { id: u.team_id, naam: u.team_naam! } : null,
-    breakGlass: bg.map((b) => ({ huishoudenId: b.household_id, tot: new Date(b.tot), reden: b.reden })),
+    breakGlass: bg.map((b) => ({ huishoudenId: b.household_id, tot: b.tot, reden: b.reden })),
   };
 }

@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../http/app.js';
 import { createTestDb, testDbKind, type TestDb } from '../test-support/db.js';
+import * as vd from '../test-support/voordeur.js';
 import {
   ANDERE_REGIO,
   buildAppRecordingRoutes,
@@ -56,7 +57,7 @@ interface Ctx {
 }
 
 interface Row {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   /** One cell per actor, in the order of ACTORS. */
   cells: readonly Cell[];
@@ -68,6 +69,8 @@ interface Row {
   throwawaySession?: boolean;
   /** Restore the state the request changed. */
   after?: (c: Ctx) => Promise<void>;
+  /** Content type of a body that is not JSON. */
+  contentType?: string;
 }
 
 // Short names for the table.
@@ -100,6 +103,27 @@ const openBreakGlass = async (fx: SecurityFixture, region: string) => {
   );
   return r.rows[0]!.id;
 };
+
+// The front door. VT roles' own household is H_VT; out of scope for them is H_OPV (registered by the opvang).
+const vtHh = (c: Ctx & { situation: Situation }): 'vt' | 'opv' | 'other' => (c.situation === 'in-scope' ? 'vt' : c.situation === 'out-of-scope' ? 'opv' : 'other');
+const contactOf = async (c: Ctx & { situation: Situation }) =>
+  (await c.fx.db.query<{ id: string }>(`SELECT id FROM contact WHERE household_id = $1 AND type = 'melding' ORDER BY ontvangen_op LIMIT 1`, [household(c)])).rows[0]!.id;
+const beoordelingOf = async (c: Ctx & { situation: Situation }) =>
+  (await c.fx.db.query<{ id: string }>(`SELECT b.id FROM beoordeling b JOIN contact c ON c.id = b.contact_id WHERE c.source = 'sec-test' AND c.external_id = $1`, [
+    { vt: 'SEC-M-VT', opv: 'SEC-M-OPV', other: 'SEC-M-OTHER' }[vtHh(c)],
+  ])).rows[0]!.id;
+/** The organisation a handover goes to, per actor: their own (in scope) or another one. */
+const RECEIVER: Partial<Record<Actor, keyof SecurityFixture['org']>> = {
+  'vt-medewerker': 'vt', 'vt-gedragswetenschapper': 'vt', 'lokaal-team': 'lt', opvang: 'opvang', csg: 'csg', 'zvh-coordinator': 'zvh',
+};
+const handover = (c: Ctx & { situation: Situation }) =>
+  c.situation === 'other-region'
+    ? vd.overdracht(c.fx, 'other', 'vtIjsselland')
+    : vd.overdracht(c.fx, 'vt', c.situation === 'in-scope' ? (RECEIVER[c.actor] ?? 'politie') : c.actor === 'lokaal-team' ? 'opvang' : 'lt', null);
+const ownOrOther = <T>(own: (w: Wie) => Promise<T>) => (c: Ctx & { situation: Situation }) =>
+  c.situation === 'in-scope' ? own(c.who) : c.situation === 'out-of-scope' ? own(c.who === 'vt-medewerker' ? 'vt-gedragswetenschapper' : 'vt-medewerker') : own('vt-ijsselland');
+const S200 = SCOPED(200);
+const R200 = SCOPED(200); // a handover: the receiving organisation only
 
 /* prettier-ignore */
 const TABLE: readonly Row[] = [
@@ -156,6 +180,57 @@ const TABLE: readonly Row[] = [
     id: (c) => (c.situation === 'in-scope' ? openBreakGlass(c.fx, REGIO) : c.situation === 'out-of-scope' ? randomUUID() : openBreakGlass(c.fx, ANDERE_REGIO)),
     body: () => ({ beoordeling: 'terecht', toelichting: 'Terecht: acute crisis (matrix)' }) },
   { method: 'GET', url: '/api/v1/privacy/audit/verificatie', cells: [403, 403, 403,  403,  403,  403,  403,  403,  403,  200,  401] },
+  //                                                              vt-m  vt-g  lt    pol   opv   csg   zvh   bel   fb    po    anon
+  { method: 'POST', url: '/api/v1/intake',                cells: [201,  201,  403,  403,  403,  403,  403,  403,  403,  403,  401],
+    body: () => ({ contact: { type: 'advies', ontvangenOp: new Date(Date.now() - 60_000).toISOString(), kanaal: 'telefoon', gemeente: 'GM0200', melder: { type: 'niet-beroepsmatig', relatie: 'buren', anoniem: true }, personen: [] } }) },
+  { method: 'GET', url: '/api/v1/intake/concepten',       cells: [200,  200,  403,  403,  403,  403,  403,  403,  403,  403,  401] },
+  { method: 'GET', url: '/api/v1/intake/concepten/:id',   cells: [S200, S200, 403,  403,  403,  403,  403,  403,  403,  403,  401], id: ownOrOther((w) => vd.concept(fx, w)) },
+  { method: 'PUT', url: '/api/v1/intake/concepten/:id',   cells: [S200, S200, 403,  403,  403,  403,  403,  403,  403,  403,  401],
+    id: (c) => (c.situation === 'in-scope' ? randomUUID() : ownOrOther((w) => vd.concept(fx, w))(c)), body: () => ({ data: { stap: 2 }, versie: 0 }) },
+  { method: 'DELETE', url: '/api/v1/intake/concepten/:id', cells: [SCOPED(204), SCOPED(204), 403, 403, 403, 403, 403, 403, 403, 403, 401], id: ownOrOther((w) => vd.concept(fx, w)) },
+  { method: 'POST', url: '/api/v1/radar/zoeken',          cells: [200,  200,  403,  403,  403,  403,  403,  403,  403,  403,  401],
+    body: () => ({ personen: [{ ref: 'x', achternaam: 'Vtdossierman' }] }) },
+  { method: 'POST', url: '/api/v1/contacten/professional', cells: [201, 201,  201,  201,  201,  201,  201,  403,  403,  403,  401],
+    body: () => ({ sleutel: randomUUID(), type: 'advies', gemeente: 'GM0200', personen: [], omschrijving: 'Zorgen (matrix).' }) },
+  { method: 'POST', url: '/api/v1/publiek/contact',       cells: [201,  201,  201,  201,  201,  201,  201,  201,  201,  201,  201],
+    body: () => ({ sleutel: randomUUID(), soort: 'advies', gemeente: 'Apeldoorn', watIsEr: 'Zorgen om de buren (matrix).', kinderen: 'nee', melder: { relatie: 'buren', anoniem: true } }) },
+  { method: 'POST', url: '/api/v1/import',                cells: [200,  200,  403,  200,  403,  403,  403,  403,  200,  403,  401],
+    contentType: 'application/x-ndjson', body: () => vd.importRegel() },
+  { method: 'GET', url: '/api/v1/werkvoorraad',           cells: [200,  200,  403,  403,  403,  403,  403,  403,  403,  403,  401] },
+  { method: 'GET', url: '/api/v1/contacten/:id',          cells: [D200, D200, D200, 403,  D200, D200, D200, 403,  403,  403,  401], id: contactOf },
+  { method: 'POST', url: '/api/v1/contacten/:id/omzetten-naar-melding', cells: [S200, S200, 403, 403, 403, 403, 403, 403, 403, 403, 401],
+    id: async (c) => (await vd.nieuwContact(c.fx, vtHh(c), 'advies')).contactId,
+    body: () => ({ reden: 'Namen bekend (matrix)', personen: [{ ref: 'a', rol: 'kind', achternaam: 'Omzetkind' }], relaties: [], versie: 1 }) },
+  { method: 'PUT', url: '/api/v1/beoordelingen/:id/inhoud', cells: [S200, S200, 403, 403,  403,  403,  403,  403,  403,  403,  401], id: beoordelingOf,
+    body: async (c) => ({ inhoud: { risicofactoren: ['escalatie'] }, versie: await vd.versieVan(c.fx, await beoordelingOf({ ...c, situation: c.situation! })) }) },
+  { method: 'POST', url: '/api/v1/beoordelingen/:id/toewijzing', cells: [S200, S200, 403, 403, 403, 403,  403,  403,  403,  403,  401], id: beoordelingOf,
+    body: async (c) => ({ aanMij: true, versie: await vd.versieVan(c.fx, await beoordelingOf({ ...c, situation: c.situation! })) }) },
+  { method: 'POST', url: '/api/v1/beoordelingen/:id/besluit', cells: [S200, S200, 403, 403,  403,  403,  403,  403,  403,  403,  401],
+    id: (c) => vd.klaarVoorBesluit(c.fx, vtHh(c)), body: () => ({ besluit: { soort: 'einde-bemoeienis', reden: 'Hulp loopt al (matrix).' }, versie: 1 }) },
+  { method: 'POST', url: '/api/v1/beoordelingen/:id/besluit/intrekken', cells: [S200, S200, 403, 403, 403, 403, 403, 403, 403, 403, 401],
+    id: async (c) => (await vd.voorstel(c.fx, vtHh(c), c.situation === 'other-region' ? 'vt-ijsselland' : c.who)).beoordelingId, body: () => ({ versie: 2 }) },
+  { method: 'POST', url: '/api/v1/besluiten/:id/beoordeling', cells: [403, S200, 403, 403,  403,  403,  403,  403,  403,  403,  401],
+    id: async (c) => (await vd.voorstel(c.fx, vtHh(c), c.situation === 'other-region' ? 'vt-ijsselland' : 'vt-medewerker')).besluitId,
+    body: () => ({ antwoord: 'terugsturen', toelichting: 'Graag eerst de school spreken (matrix).' }) },
+  { method: 'POST', url: '/api/v1/radar/kandidaten/:id/besluit', cells: [S200, S200, 403, 403, 403, 403,  403,  403,  403,  403,  401],
+    id: (c) => vd.radarKandidaat(c.fx, vtHh(c)), body: () => ({ besluit: 'afwijzen' }) },
+  { method: 'GET', url: '/api/v1/ketenpartners',          cells: [200,  200,  403,  403,  403,  403,  403,  403,  403,  403,  401] },
+  { method: 'GET', url: '/api/v1/overdrachten',           cells: [200,  200,  200,  403,  200,  200,  200,  403,  403,  403,  401] },
+  { method: 'GET', url: '/api/v1/overdrachten/:id',       cells: [R200, R200, R200, 403,  R200, R200, R200, 403,  403,  403,  401], id: handover },
+  { method: 'POST', url: '/api/v1/overdrachten/:id/antwoord', cells: [R200, R200, R200, 403, R200, R200, R200, 403, 403,  403,  401], id: handover,
+    body: () => ({ antwoord: 'accepteren', versie: 1 }) },
+  { method: 'GET', url: '/api/v1/notificaties',           cells: [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  401] },
+  { method: 'GET', url: '/api/v1/notificaties/aantal',    cells: [200,  200,  200,  200,  200,  200,  200,  200,  200,  200,  401] },
+  { method: 'POST', url: '/api/v1/notificaties/:id/gelezen', cells: [SCOPED(204), SCOPED(204), SCOPED(204), SCOPED(204), SCOPED(204), SCOPED(204), SCOPED(204), SCOPED(204), SCOPED(204), SCOPED(204), 401],
+    id: (c) => vd.notificatie(c.fx, c.situation === 'in-scope' ? c.who : c.situation === 'out-of-scope' ? (c.who === 'politie' ? 'csg' : 'politie') : 'vt-ijsselland') },
+  { method: 'GET', url: '/api/v1/beheer/instellingen/termijnen', cells: [403, 403, 403, 403, 403, 403,  403,  403,  200,  403,  401] },
+  { method: 'PUT', url: '/api/v1/beheer/instellingen/termijnen', cells: [403, 403, 403, 403, 403, 403,  403,  403,  200,  403,  401],
+    body: async (c) => ({ acuutMinuten: 60, beoordeling: { eenheid: 'werkdagen', aantal: 5 }, onderzoekWeken: 10,
+      versie: (await c.fx.db.query<{ versie: number }>(`SELECT versie FROM regio_instelling WHERE region_id = $1`, [REGIO])).rows[0]?.versie ?? 0 }) },
+  { method: 'PUT', url: '/api/v1/beheer/teams/:id',       cells: [403,  403,  403,  403,  403,  403,  403,  403,  S200, 403,  401],
+    id: (c) => (c.situation === 'in-scope' ? c.fx.team.b : c.situation === 'out-of-scope' ? randomUUID() : vd.teamAndereRegio(c.fx)),
+    body: async (c) => ({ teamleiderId: null, werkgebied: ['GM0213'],
+      versie: (await c.fx.db.query<{ versie: number }>(`SELECT versie FROM team WHERE id = $1`, [c.fx.team.b])).rows[0]!.versie }) },
 ];
 
 /** Every route the table covers: its rows, and the HEAD route Fastify adds to each GET route (same expectations). */
@@ -208,7 +283,8 @@ describe(`access matrix (${testDbKind()})`, () => {
               if (actor !== 'anoniem') headers = row.throwawaySession ? (await fx.extraSession(who)).headers : fx.as(who);
               const payload = row.body ? await row.body(c) : undefined;
               try {
-                const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
+                if (row.contentType) headers = { ...headers, 'content-type': row.contentType };
+              const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload: payload as object } : {}) });
                 expect(res.statusCode, `${method} ${url} as ${actor}: ${res.body.slice(0, 300)}`).toBe(status);
                 if (method !== 'HEAD' && status >= 400) {
                   const body = res.json() as { error: { code: string; message: string; requestId: string } };

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../http/app.js';
 import { createTestDb, testDbKind, type TestDb } from '../test-support/db.js';
+import * as vd from '../test-support/voordeur.js';
 import {
   buildAppRecordingRoutes,
   createSecurityFixture,
@@ -33,6 +34,8 @@ let fx: SecurityFixture;
 let app: FastifyInstance;
 let routes: DiscoveredRoute[];
 const logLines: string[] = [];
+/** Records of the front door to scan: every contact of the fixture, a handover, a draft. */
+const extra = { contacten: [] as string[], overdracht: '', concept: '' };
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -52,6 +55,9 @@ beforeAll(async () => {
     fx.user.csg.id,
     SG_NOTITIE,
   ]);
+  extra.contacten = (await t.db.query<{ id: string }>(`SELECT id FROM contact WHERE source = 'sec-test'`)).rows.map((r) => r.id);
+  extra.overdracht = await vd.overdracht(fx, 'vt', 'vt');
+  extra.concept = await vd.concept(fx, 'vt-medewerker');
   const logStream = new Writable({ write: (chunk, _enc, cb) => (logLines.push(String(chunk)), cb()) });
   ({ app, routes } = await buildAppRecordingRoutes(() => buildApp({ config: securityConfig({ logLevel: 'debug' }), db: t.db, webDir: '/nonexistent', logStream })));
 });
@@ -113,6 +119,16 @@ function getRequests(): string[] {
     ...users.map((id) => `/api/v1/privacy/audit/gebruiker/${id}`),
     '/api/v1/privacy/break-glass?status=alle',
     '/api/v1/privacy/audit/verificatie',
+    '/api/v1/werkvoorraad?team=alle',
+    ...extra.contacten.map((id) => `/api/v1/contacten/${id}`),
+    '/api/v1/intake/concepten',
+    `/api/v1/intake/concepten/${extra.concept}`,
+    '/api/v1/ketenpartners',
+    '/api/v1/overdrachten?status=alle',
+    `/api/v1/overdrachten/${extra.overdracht}`,
+    '/api/v1/notificaties',
+    '/api/v1/notificaties/aantal',
+    '/api/v1/beheer/instellingen/termijnen',
   ];
 }
 

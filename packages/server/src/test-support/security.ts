@@ -303,6 +303,7 @@ export function securityConfig(over: { logLevel?: Config['logLevel']; login?: Pa
     trustProxy: over.trustProxy ?? base.trustProxy,
     bodyLimit: over.bodyLimit ?? base.bodyLimit,
     login: { ...base.login, ratePerMinute: 10_000, ...over.login },
+    publiekPerUur: 10_000,
   };
 }
 

@@ -29,7 +29,17 @@ export const beheerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
       schema: {
         tags: ['beheer'],
         summary: 'Organisations of the region with their teams',
-        response: { 200: z.array(z.object({ id: z.string(), naam: z.string(), type: z.string(), gemeente: z.object({ code: z.string(), naam: z.string() }).nullable(), teams: z.array(ref) })) },
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              naam: z.string(),
+              type: z.string(),
+              gemeente: z.object({ code: z.string(), naam: z.string() }).nullable(),
+              teams: z.array(ref.extend({ teamleiderId: z.string().nullable(), werkgebied: z.array(z.string()), versie: z.number().int() })),
+            }),
+          ),
+        },
       },
     },
     async (req) => listOrganisations(db, actorOf(req).regionId),
