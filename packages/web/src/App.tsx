@@ -7,15 +7,23 @@ import { ApiReferentiePage } from './pages/ApiReferentiePage';
 import { AuditPage } from './pages/AuditPage';
 import { BeheerGebruikersPage } from './pages/BeheerGebruikersPage';
 import { BeheerOrganisatiesPage } from './pages/BeheerOrganisatiesPage';
+import { BeheerTermijnenPage } from './pages/BeheerTermijnenPage';
+import { BerichtenPage } from './pages/BerichtenPage';
 import { DossierPage } from './pages/DossierPage';
 import { DossiersPage } from './pages/DossiersPage';
 import { HomePage } from './pages/HomePage';
 import { InloggenPage } from './pages/InloggenPage';
+import { IntakePage } from './pages/IntakePage';
+import { MeldenPage } from './pages/MeldenPage';
+import { MeldenProfessionalPage } from './pages/MeldenProfessionalPage';
+import { MeldingPage } from './pages/MeldingPage';
 import { NietGevondenPage } from './pages/NietGevondenPage';
+import { OverdrachtenPage, OverdrachtPage } from './pages/OverdrachtenPage';
 import { PrivacyPage } from './pages/PrivacyPage';
 import { ReferentiePage } from './pages/ReferentiePage';
 import { RegioPage } from './pages/RegioPage';
-import { BEHEER_ROLLEN, DOSSIER_ROLLEN, heeftRol, PRIVACY_ROLLEN } from './rollen';
+import { WerkvoorraadPage } from './pages/WerkvoorraadPage';
+import { BEHEER_ROLLEN, DOSSIER_ROLLEN, heeftRol, MELDEN_ROLLEN, OVERDRACHT_ROLLEN, PRIVACY_ROLLEN, VT_ROLLEN } from './rollen';
 import { parseRoute, usePathname, type Route } from './router';
 import { SessieProvider, useHuidigeSessie } from './sessie';
 import { useApi, type ApiState } from './useApi';
@@ -34,6 +42,24 @@ function Pagina({ route, installatie }: { route: Route; installatie: ApiState<In
       return <BeheerGebruikersPage />;
     case 'beheer-organisaties':
       return <BeheerOrganisatiesPage />;
+    case 'beheer-termijnen':
+      return <BeheerTermijnenPage />;
+    case 'intake':
+      return <IntakePage />;
+    case 'werkvoorraad':
+      return <WerkvoorraadPage />;
+    case 'melding':
+      return <MeldingPage key={route.id} id={route.id} />;
+    case 'overdrachten':
+      return <OverdrachtenPage />;
+    case 'overdracht':
+      return <OverdrachtPage key={route.id} id={route.id} />;
+    case 'melden-professional':
+      return <MeldenProfessionalPage />;
+    case 'melden':
+      return <MeldenPage />;
+    case 'berichten':
+      return <BerichtenPage />;
     case 'privacy':
       return <PrivacyPage />;
     case 'privacy-persoon':
@@ -79,6 +105,14 @@ const SESSIE_NODIG: ReadonlySet<Route['name']> = new Set<Route['name']>([
   'dossier',
   'beheer-gebruikers',
   'beheer-organisaties',
+  'beheer-termijnen',
+  'intake',
+  'werkvoorraad',
+  'melding',
+  'overdrachten',
+  'overdracht',
+  'melden-professional',
+  'berichten',
   'privacy',
   'privacy-persoon',
   'privacy-gebruiker',
@@ -107,8 +141,26 @@ function AppInhoud() {
     ...(heeftRol(sessie?.rollen, DOSSIER_ROLLEN)
       ? [{ href: '/dossiers', label: 'Dossiers', active: route.name === 'dossiers' || route.name === 'dossier' }]
       : []),
+    ...(heeftRol(sessie?.rollen, VT_ROLLEN)
+      ? [
+          { href: '/werkvoorraad', label: 'Werkvoorraad', active: route.name === 'werkvoorraad' || route.name === 'melding' },
+          { href: '/intake', label: 'Intake', active: route.name === 'intake' },
+        ]
+      : []),
+    ...(heeftRol(sessie?.rollen, OVERDRACHT_ROLLEN)
+      ? [{ href: '/overdrachten', label: 'Overdrachten', active: route.name === 'overdrachten' || route.name === 'overdracht' }]
+      : []),
+    heeftRol(sessie?.rollen, MELDEN_ROLLEN)
+      ? { href: '/melden/professional', label: 'Advies of melding', active: route.name === 'melden-professional' }
+      : { href: '/melden', label: 'Zorgen melden', active: route.name === 'melden' },
     ...(heeftRol(sessie?.rollen, BEHEER_ROLLEN)
-      ? [{ href: '/beheer/gebruikers', label: 'Beheer', active: route.name === 'beheer-gebruikers' || route.name === 'beheer-organisaties' }]
+      ? [
+          {
+            href: '/beheer/gebruikers',
+            label: 'Beheer',
+            active: route.name === 'beheer-gebruikers' || route.name === 'beheer-organisaties' || route.name === 'beheer-termijnen',
+          },
+        ]
       : []),
     ...(heeftRol(sessie?.rollen, PRIVACY_ROLLEN)
       ? [{ href: '/privacy', label: 'Privacy', active: route.name === 'privacy' || route.name === 'privacy-persoon' || route.name === 'privacy-gebruiker' }]

@@ -105,7 +105,7 @@ function toIssues(value: unknown): FieldIssue[] {
 /** Routes whose 401 means "wrong credentials" or "not logged in yet", not "your session ended". */
 const isAuthRoute = (path: string) => path.startsWith('/api/v1/auth/');
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body: unknown, signal: AbortSignal | null, expectBody: boolean): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -160,7 +160,7 @@ export function getJson<T>(path: string, init?: { signal?: AbortSignal | undefin
 }
 
 /**
- * POST, PATCH or DELETE with a JSON body; sends the session's CSRF token. Resolves to the JSON answer,
+ * POST, PUT, PATCH or DELETE with a JSON body; sends the session's CSRF token. Resolves to the JSON answer,
  * or undefined for 204 No Content. Throws ApiError on any failure.
  */
 export function sendJson<T = undefined>(method: Exclude<Method, 'GET'>, path: string, body?: unknown): Promise<T> {
@@ -272,12 +272,23 @@ export interface Dossier {
   betrokkenOrganisaties: { naam: string; type: string; grondslag: string }[];
 }
 
+export interface BeheerTeam {
+  id: string;
+  naam: string;
+  /** The user told of overdue work of this team. */
+  teamleiderId: string | null;
+  /** CBS codes of the gemeenten whose meldingen enter this team's queue. */
+  werkgebied: string[];
+  /** Version for optimistic concurrency: a team changed by someone else since is a 409. */
+  versie: number;
+}
+
 export interface BeheerOrganisatie {
   id: string;
   naam: string;
   type: string;
   gemeente: GemeenteRef | null;
-  teams: { id: string; naam: string }[];
+  teams: BeheerTeam[];
 }
 
 export interface BeheerGebruiker {
@@ -369,6 +380,8 @@ export const beheerApi = {
     sendJson<NieuweGebruikerAntwoord>('POST', '/api/v1/beheer/gebruikers', body),
   gebruikerWijzigen: (id: string, body: GebruikerWijziging) => sendJson<BeheerGebruiker>('PATCH', `/api/v1/beheer/gebruikers/${enc(id)}`, body),
   deblokkeren: (id: string) => sendJson('POST', `/api/v1/beheer/gebruikers/${enc(id)}/deblokkeren`),
+  teamInstellen: (id: string, body: { teamleiderId: string | null; werkgebied: string[]; versie: number }) =>
+    sendJson<{ id: string; teamleiderId: string | null; werkgebied: string[]; versie: number }>('PUT', `/api/v1/beheer/teams/${enc(id)}`, body),
 };
 
 export const privacyApi = {

@@ -55,6 +55,8 @@ const NOTITIE_KLASSEN: Record<string, string> = {
 
 const CONTACT_TYPES: Record<string, string> = { advies: 'Advies', melding: 'Melding' };
 
+const GESLACHTEN: Record<string, string> = { vrouw: 'Vrouw', man: 'Man', anders: 'Anders', onbekend: 'Onbekend' };
+
 const label = (map: Record<string, string>) => (code: string | null | undefined): string =>
   code ? (map[code] ?? codeAlsTekst(code)) : 'Onbekend';
 
@@ -65,7 +67,7 @@ export const melderRelatieLabel = label(MELDER_RELATIES);
 export const persoonRolLabel = label(PERSOON_ROLLEN);
 export const notitieKlasseLabel = label(NOTITIE_KLASSEN);
 export const contactTypeLabel = label(CONTACT_TYPES);
-export const geslachtLabel = label({});
+export const geslachtLabel = label(GESLACHTEN);
 
 const AUDIT_ACTIES: Record<string, string> = {
   'huishouden.lezen': 'Dossier bekeken',
@@ -136,3 +138,200 @@ const RECORD_TYPES: Record<string, string> = {
 };
 
 export const recordTypeLabel = label(RECORD_TYPES);
+
+/* ------------------------------------------------------------------------------------------------
+ * The front door of Veilig Thuis: intake, veiligheidsbeoordeling, decisions, handovers.
+ * Mirrors packages/domain/src/{model,beoordeling,intake,notificaties}.ts.
+ * ---------------------------------------------------------------------------------------------- */
+
+/** A list of choices for a form, in the order of the map. */
+export function keuzesUit(map: Record<string, string>): { waarde: string; label: string }[] {
+  return Object.entries(map).map(([waarde, tekst]) => ({ waarde, label: tekst }));
+}
+
+/** Kanalen a Veilig Thuis worker enters on the intake screen. */
+export const INTAKE_KANALEN: Record<string, string> = {
+  telefoon: 'Telefoon',
+  chat: 'Chat',
+  email: 'E-mail',
+  post: 'Post',
+  overig: 'Anders',
+};
+
+export const MELDER_TYPE_NAMEN = MELDER_TYPES;
+export const MELDER_SECTOR_NAMEN = MELDER_SECTOREN;
+export const PERSOON_ROL_NAMEN = PERSOON_ROLLEN;
+export const GESLACHT_NAMEN = GESLACHTEN;
+
+/** Relation of a non-professional melder (without "anoniem": that is a separate choice). */
+export const MELDER_RELATIE_NAMEN: Record<string, string> = {
+  familie: 'Familie',
+  buren: 'Buren',
+  'betrokkene-zelf': 'Betrokkene zelf',
+  overig: 'Anders',
+};
+
+/** Relations between persons (directed: `van` is partner/ouder/… of `naar`). */
+export const RELATIE_NAMEN: Record<string, string> = {
+  partner: 'Partner',
+  'ex-partner': 'Ex-partner',
+  ouder: 'Ouder',
+  grootouder: 'Grootouder',
+  'broer-zus': 'Broer of zus',
+  verzorger: 'Verzorger',
+  overig: 'Andere relatie',
+};
+export const relatieLabel = label(RELATIE_NAMEN);
+
+export const RISICOFACTOR_NAMEN: Record<string, string> = {
+  'eerder-geweld': 'Eerder geweld of eerdere meldingen',
+  escalatie: 'Geweld neemt toe in ernst of hoe vaak het gebeurt',
+  wurging: 'Poging tot wurging of verstikking',
+  wapen: 'Wapen gebruikt of gedreigd met een wapen',
+  doodsbedreiging: 'Gedreigd met doden (ook van zichzelf)',
+  scheiding: 'Recente of naderende scheiding',
+  stalking: 'Stalking of dwingende controle',
+  zwangerschap: 'Zwangerschap of een pasgeboren kind',
+  verslaving: 'Verslaving (alcohol, drugs, gokken)',
+  psychiatrie: 'Ernstige psychiatrische problemen',
+  isolement: 'Sociaal isolement',
+  'financiele-problemen': 'Ernstige geldproblemen',
+  'kinderen-getuige': 'Kinderen zijn getuige van geweld',
+  afhankelijkheid: 'Afhankelijkheid (zorg, geld, verblijfsstatus)',
+  eergerelateerd: 'Signalen van eergerelateerd geweld',
+  'overtreding-verbod': 'Huisverbod, contactverbod of voorwaarden overtreden',
+};
+export const risicofactorLabel = label(RISICOFACTOR_NAMEN);
+
+export const INFORMATIEBRON_NAMEN: Record<string, string> = {
+  politie: 'Politie',
+  huisarts: 'Huisarts',
+  school: 'School',
+  kinderopvang: 'Kinderopvang',
+  'lokaal-team': 'Lokaal team',
+  jeugdzorg: 'Jeugdzorg',
+  ggz: 'GGZ',
+  reclassering: 'Reclassering',
+  verslavingszorg: 'Verslavingszorg',
+  'raad-voor-de-kinderbescherming': 'Raad voor de Kinderbescherming',
+  betrokkene: 'Betrokkene zelf',
+  anders: 'Anders',
+};
+export const informatiebronLabel = label(INFORMATIEBRON_NAMEN);
+
+export const BESLUIT_NAMEN: Record<string, string> = {
+  'einde-bemoeienis': 'Einde bemoeienis',
+  'omzetten-naar-advies': 'Omzetten naar advies',
+  overdracht: 'Overdracht',
+  'voorwaarden-en-vervolg': 'Voorwaarden en vervolg',
+  'vt-onderzoek': 'Onderzoek door Veilig Thuis',
+  'verzoek-rvdk': 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming',
+  'acute-inzet': 'Acute inzet',
+};
+export const besluitLabel = label(BESLUIT_NAMEN);
+
+/** Decisions that may close a VT onderzoek. */
+export const BESLUITEN_NA_ONDERZOEK = ['einde-bemoeienis', 'overdracht', 'voorwaarden-en-vervolg', 'verzoek-rvdk'];
+
+export const OVERDRACHT_SOORT_NAMEN: Record<string, string> = {
+  'lokaal-team': 'Lokaal team',
+  'betrokken-hulp': 'Hulp die al betrokken is',
+  'multidisciplinair-team': 'Multidisciplinair team',
+};
+export const overdrachtSoortLabel = label(OVERDRACHT_SOORT_NAMEN);
+
+export const ACUTE_MAATREGEL_NAMEN: Record<string, string> = {
+  crisisdienst: 'Crisisdienst inschakelen',
+  politie: 'Politie inschakelen',
+  'huisverbod-advies': 'Advies over een tijdelijk huisverbod',
+  opvang: 'Opvang regelen',
+};
+export const acuteMaatregelLabel = label(ACUTE_MAATREGEL_NAMEN);
+
+export const ONDERZOEK_REDEN_NAMEN: Record<string, string> = {
+  'onduidelijk-of-er-geweld-is': 'Het is onduidelijk of er geweld is',
+  'hulp-geweigerd': 'Het huishouden weigert hulp',
+  anders: 'Andere reden',
+};
+export const onderzoekRedenLabel = label(ONDERZOEK_REDEN_NAMEN);
+
+export const ONDERZOEK_UITKOMST_NAMEN: Record<string, string> = {
+  bevestigd: 'Bevestigd',
+  'niet-bevestigd': 'Niet bevestigd',
+  weerlegd: 'Weerlegd',
+};
+export const onderzoekUitkomstLabel = label(ONDERZOEK_UITKOMST_NAMEN);
+
+const BEOORDELING_STATUSSEN: Record<string, string> = {
+  open: 'Te beoordelen',
+  voorgesteld: 'Besluit wacht op bevestiging',
+  onderzoek: 'Onderzoek loopt',
+  overdracht: 'Overdracht wacht op de ontvanger',
+  afgerond: 'Afgerond',
+};
+export const beoordelingStatusLabel = label(BEOORDELING_STATUSSEN);
+
+const WACHT_OP: Record<string, string> = {
+  beoordeling: 'Wacht op veiligheidsbeoordeling',
+  bevestiging: 'Wacht op bevestiging',
+  onderzoek: 'Onderzoek loopt',
+  ontvanger: 'Wacht op ontvanger',
+  'nieuw-besluit': 'Nieuw besluit nodig',
+};
+export const wachtOpLabel = label(WACHT_OP);
+
+const BESLUIT_STATUSSEN: Record<string, string> = {
+  voorgesteld: 'Wacht op bevestiging',
+  bevestigd: 'Bevestigd',
+  teruggestuurd: 'Teruggestuurd',
+  ingetrokken: 'Ingetrokken',
+};
+export const besluitStatusLabel = label(BESLUIT_STATUSSEN);
+
+const OVERDRACHT_STATUSSEN: Record<string, string> = {
+  voorgesteld: 'Wacht op antwoord',
+  geaccepteerd: 'Geaccepteerd',
+  geweigerd: 'Geweigerd',
+};
+export const overdrachtStatusLabel = label(OVERDRACHT_STATUSSEN);
+
+const GEBEURTENISSEN: Record<string, string> = {
+  'omgezet-naar-melding': 'Omgezet naar melding',
+  'omgezet-naar-advies': 'Omgezet naar advies',
+  ingetrokken: 'Ingetrokken',
+};
+export const gebeurtenisLabel = label(GEBEURTENISSEN);
+
+/** Fields the radar compares (packages/domain/src/radar). */
+const RADAR_VELDEN: Record<string, string> = {
+  surname: 'Achternaam',
+  givenName: 'Voornaam',
+  birthDate: 'Geboortedatum',
+  address: 'Adres',
+  sex: 'Geslacht',
+  nationalId: 'BSN',
+  phone: 'Telefoon',
+};
+export const radarVeldLabel = label(RADAR_VELDEN);
+
+/** The sector a professional reports from by default, by the type of their organisation (mirrors SECTOR_VAN_ORGANISATIETYPE). */
+export const SECTOR_VAN_ORGANISATIETYPE: Record<string, string> = {
+  'veilig-thuis': 'vt-andere-regio',
+  'lokaal-team': 'jeugdzorg',
+  'openbaar-ministerie': 'justitie-en-veiligheid',
+  reclassering: 'justitie-en-veiligheid',
+  vrouwenopvang: 'andere-organisatie',
+  daderopvang: 'andere-organisatie',
+  'centrum-seksueel-geweld': 'gezondheidszorg',
+  'zorg-en-veiligheidshuis': 'justitie-en-veiligheid',
+  'raad-voor-de-kinderbescherming': 'jeugdzorg',
+  'gecertificeerde-instelling': 'jeugdzorg',
+  gemeente: 'andere-organisatie',
+  onderwijs: 'onderwijs',
+  huisarts: 'gezondheidszorg',
+  kinderopvang: 'kinderopvang',
+  ggz: 'ggz',
+  ouderenzorg: 'gezondheidszorg',
+  jeugdhulp: 'jeugdzorg',
+  overig: 'andere-organisatie',
+};

@@ -27,6 +27,18 @@ export const BREAK_GLASS_ROLLEN = ['vt-medewerker', 'vt-gedragswetenschapper', '
 
 export const BEHEER_ROLLEN = ['functioneel-beheerder'];
 
+/** Veilig Thuis: intake screen, work queue, radar and the veiligheidsbeoordeling. */
+export const VT_ROLLEN = ['vt-medewerker', 'vt-gedragswetenschapper'];
+
+/** Confirms or sends back a decision someone else proposed (four eyes). */
+export const GEDRAGSWETENSCHAPPER = 'vt-gedragswetenschapper';
+
+/** Roles that receive handovers for their organisation (or team). */
+export const OVERDRACHT_ROLLEN = ['lokaal-team', 'opvang', 'csg', 'zvh-coordinator', 'vt-medewerker', 'vt-gedragswetenschapper'];
+
+/** Professionals of chain organisations who ask Veilig Thuis for advice or report to it. */
+export const MELDEN_ROLLEN = ['politie', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator', 'vt-medewerker', 'vt-gedragswetenschapper'];
+
 export const PRIVACY_ROLLEN = ['privacy-officer'];
 
 export function rolNaam(rol: string): string {

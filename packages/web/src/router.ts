@@ -1,7 +1,8 @@
 /**
  * A tiny client-side router on the History API (no router library).
- * Routes: "/", "/regio/:id", "/referentie", "/api-referentie", and the logged-in pages ("/inloggen", "/account",
- * "/dossiers[/:id]", "/beheer/...", "/privacy/..."); anything else is "niet-gevonden".
+ * Routes: "/", "/regio/:id", "/referentie", "/api-referentie", "/melden" (public), and the logged-in pages ("/inloggen",
+ * "/account", "/dossiers[/:id]", "/intake", "/werkvoorraad", "/meldingen/:id", "/overdrachten[/:id]", "/melden/professional",
+ * "/meldingen-inbox", "/beheer/...", "/privacy/..."); anything else is "niet-gevonden".
  */
 import { useSyncExternalStore } from 'react';
 
@@ -10,6 +11,7 @@ export type Route =
   | { name: 'regio'; id: string }
   | { name: 'referentie' }
   | { name: 'api-referentie' }
+  | { name: 'melden' }
   // Logged-in part of the app (see parseSecureRoute below).
   | { name: 'inloggen' }
   | { name: 'account' }
@@ -17,6 +19,14 @@ export type Route =
   | { name: 'dossier'; id: string }
   | { name: 'beheer-gebruikers' }
   | { name: 'beheer-organisaties' }
+  | { name: 'beheer-termijnen' }
+  | { name: 'intake' }
+  | { name: 'werkvoorraad' }
+  | { name: 'melding'; id: string }
+  | { name: 'overdrachten' }
+  | { name: 'overdracht'; id: string }
+  | { name: 'melden-professional' }
+  | { name: 'berichten' }
   | { name: 'privacy' }
   | { name: 'privacy-persoon'; id: string }
   | { name: 'privacy-gebruiker'; id: string }
@@ -29,6 +39,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/') return { name: 'home' };
   if (path === '/referentie') return { name: 'referentie' };
   if (path === '/api-referentie') return { name: 'api-referentie' };
+  if (path === '/melden') return { name: 'melden' };
   const secure = parseSecureRoute(path);
   if (secure) return secure;
   const regio = /^\/regio\/([^/]+)$/.exec(path);
@@ -51,12 +62,20 @@ function parseSecureRoute(path: string): Route | null {
     '/beheer': { name: 'beheer-gebruikers' },
     '/beheer/gebruikers': { name: 'beheer-gebruikers' },
     '/beheer/organisaties': { name: 'beheer-organisaties' },
+    '/beheer/termijnen': { name: 'beheer-termijnen' },
+    '/intake': { name: 'intake' },
+    '/werkvoorraad': { name: 'werkvoorraad' },
+    '/overdrachten': { name: 'overdrachten' },
+    '/melden/professional': { name: 'melden-professional' },
+    '/meldingen-inbox': { name: 'berichten' },
     '/privacy': { name: 'privacy' },
   };
   const route = fixed[path];
   if (route) return route;
-  const withId: [RegExp, 'dossier' | 'privacy-persoon' | 'privacy-gebruiker'][] = [
+  const withId: [RegExp, 'dossier' | 'melding' | 'overdracht' | 'privacy-persoon' | 'privacy-gebruiker'][] = [
     [/^\/dossiers\/([^/]+)$/, 'dossier'],
+    [/^\/meldingen\/([^/]+)$/, 'melding'],
+    [/^\/overdrachten\/([^/]+)$/, 'overdracht'],
     [/^\/privacy\/persoon\/([^/]+)$/, 'privacy-persoon'],
     [/^\/privacy\/gebruiker\/([^/]+)$/, 'privacy-gebruiker'],
   ];
@@ -74,6 +93,14 @@ function parseSecureRoute(path: string): Route | null {
 
 export function dossierPath(id: string): string {
   return `/dossiers/${encodeURIComponent(id)}`;
+}
+
+export function meldingPath(id: string): string {
+  return `/meldingen/${encodeURIComponent(id)}`;
+}
+
+export function overdrachtPath(id: string): string {
+  return `/overdrachten/${encodeURIComponent(id)}`;
 }
 
 export function regioPath(id: string): string {

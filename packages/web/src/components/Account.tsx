@@ -1,11 +1,50 @@
 import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api';
 import { rollenTekst } from '../rollen';
 import { navigate } from '../router';
 import { useSessie } from '../sessie';
+import { voordeurApi } from '../voordeurApi';
 import { AppLink } from './AppLink';
 import { inlogPath } from './Beveiligd';
+
+/** Sent on window when notifications were read elsewhere on the page, so the badge counts again. */
+export const BERICHTEN_GEWIJZIGD = 'samenveilig:berichten';
+const BERICHTEN_MS = 60_000;
+
+/** "Berichten" with the number of unread notifications; asks again every minute and after reading. */
+function BerichtenLink({ huidigPad, gebruikerId }: { huidigPad: string; gebruikerId: string }) {
+  const [ongelezen, setOngelezen] = useState<number | null>(null);
+  useEffect(() => {
+    let actueel = true;
+    const tel = () =>
+      voordeurApi.aantalOngelezen().then(
+        (n) => {
+          if (actueel) setOngelezen(n.ongelezen);
+        },
+        () => undefined,
+      );
+    void tel();
+    const timer = window.setInterval(() => void tel(), BERICHTEN_MS);
+    window.addEventListener(BERICHTEN_GEWIJZIGD, tel);
+    return () => {
+      actueel = false;
+      window.clearInterval(timer);
+      window.removeEventListener(BERICHTEN_GEWIJZIGD, tel);
+    };
+  }, [gebruikerId, huidigPad]);
+  return (
+    <AppLink href="/meldingen-inbox" className="sv-account__link" aria-current={huidigPad === '/meldingen-inbox' ? 'page' : undefined}>
+      Berichten
+      {ongelezen ? (
+        <span className="sv-badge">
+          {ongelezen}
+          <span className="sv-visually-hidden"> ongelezen</span>
+        </span>
+      ) : null}
+    </AppLink>
+  );
+}
 
 /** Under the header bar: who is logged in (name, organisation, role), "Mijn account" and "Uitloggen"; or "Inloggen". */
 export function AccountBalk({ huidigPad }: { huidigPad: string }) {
@@ -56,6 +95,7 @@ export function AccountBalk({ huidigPad }: { huidigPad: string }) {
           </span>
         </Paragraph>
         <div className="sv-account__acties">
+          <BerichtenLink huidigPad={huidigPad} gebruikerId={sessie.gebruiker.id} />
           <AppLink href="/account" className="sv-account__link" aria-current={huidigPad === '/account' ? 'page' : undefined}>
             Mijn account
           </AppLink>

@@ -1,6 +1,6 @@
-import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
-import type { MouseEvent, ReactNode } from 'react';
-import type { ApiError } from '../api';
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { ApiError } from '../api';
 import { focusOp } from './Velden';
 
 export interface VeldFout {
@@ -13,7 +13,21 @@ export interface VeldFout {
  * Error summary above a form: a list of links to the fields with an error. Gets focus after a failed
  * submit, so screen reader users hear what went wrong.
  */
-export function FoutSamenvatting({ id, fouten, melding }: { id: string; fouten: VeldFout[]; melding?: string | null }) {
+export function FoutSamenvatting({
+  id,
+  fouten,
+  melding,
+  opnieuwLaden,
+  kopNiveau = 3,
+}: {
+  id: string;
+  fouten: VeldFout[];
+  melding?: string | null;
+  /** Level of its heading: one below the heading of the part of the page it stands in. */
+  kopNiveau?: 2 | 3 | 4;
+  /** Someone else changed the data (409): offer to load it again instead of overwriting it. */
+  opnieuwLaden?: (() => void) | null;
+}) {
   if (fouten.length === 0 && !melding) return null;
   const ga = (event: MouseEvent<HTMLAnchorElement>, veld: string) => {
     event.preventDefault();
@@ -21,10 +35,17 @@ export function FoutSamenvatting({ id, fouten, melding }: { id: string; fouten: 
   };
   return (
     <Alert type="error" className="sv-alert sv-foutsamenvatting" id={id} tabIndex={-1} role="alert">
-      <Heading level={3} className="sv-foutsamenvatting__kop">
+      <Heading level={kopNiveau} className="sv-foutsamenvatting__kop">
         {fouten.length > 0 ? 'Controleer wat u heeft ingevuld' : 'Opslaan is niet gelukt'}
       </Heading>
       {melding ? <Paragraph>{melding}</Paragraph> : null}
+      {opnieuwLaden ? (
+        <div className="sv-form__acties">
+          <Button type="button" appearance="secondary-action-button" onClick={opnieuwLaden}>
+            Gegevens opnieuw laden
+          </Button>
+        </div>
+      ) : null}
       {fouten.length > 0 ? (
         <ul className="sv-lijst">
           {fouten.map((f) => (
@@ -41,15 +62,21 @@ export function FoutSamenvatting({ id, fouten, melding }: { id: string; fouten: 
 }
 
 /**
+ * Which field an issue of the server belongs to: a map from the first part of the path ("body.email" → "email")
+ * to a field id, or a function of the whole path without "body." (e.g. "contact.personen.1.bsn").
+ */
+export type VeldKoppeling = Record<string, string> | ((pad: string) => string | null);
+
+/**
  * Field errors from a server answer with `issues` (path "body.email" → field id via `velden`).
  * Issues without a known field end up in the general message.
  */
-export function serverFouten(error: ApiError, velden: Record<string, string>): { fouten: VeldFout[]; melding: string | null } {
+export function serverFouten(error: ApiError, velden: VeldKoppeling): { fouten: VeldFout[]; melding: string | null } {
   const fouten: VeldFout[] = [];
   for (const issue of error.issues) {
-    const naam = issue.path.replace(/^body\./, '').split('.')[0] ?? '';
-    const id = velden[naam];
-    if (id) fouten.push({ id, tekst: issue.message });
+    const pad = issue.path.replace(/^body\./, '');
+    const id = typeof velden === 'function' ? velden(pad) : velden[pad.split('.')[0] ?? ''];
+    if (id) fouten.push({ id, tekst: hoofdletter(issue.message) });
   }
   return { fouten, melding: fouten.length === error.issues.length && fouten.length > 0 ? null : error.message };
 }
@@ -61,4 +88,79 @@ export function Bevestiging({ id, children }: { id?: string; children: ReactNode
       <Paragraph>{children}</Paragraph>
     </Alert>
   );
+}
+
+const hoofdletter = (tekst: string) => tekst.charAt(0).toUpperCase() + tekst.slice(1);
+
+export interface Formulier {
+  fouten: VeldFout[];
+  melding: string | null;
+  /** True after a 409: someone else changed the data; the page offers to load it again. */
+  conflict: boolean;
+  bezig: boolean;
+  foutVan: (id: string) => string | undefined;
+  /**
+   * Checks the form (`controle` returns the errors found before sending), then runs `actie`. Errors of the
+   * server are shown next to their fields (`velden`) and in the summary, which gets focus. Resolves to true
+   * when `actie` succeeded.
+   */
+  verstuur: (actie: () => Promise<unknown>, opties?: { controle?: () => VeldFout[]; velden?: VeldKoppeling; standaard?: string }) => Promise<boolean>;
+  wis: () => void;
+}
+
+/** State and submit logic shared by the forms: busy flag, field errors, error summary (`samenvattingId`) and 409. */
+export function useFormulier(samenvattingId: string): Formulier {
+  const [fouten, setFouten] = useState<VeldFout[]>([]);
+  const [melding, setMelding] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [bezig, setBezig] = useState(false);
+  // Counts failed submits; the summary gets focus after it has been rendered.
+  const [mislukt, setMislukt] = useState(0);
+  useEffect(() => {
+    if (mislukt > 0) focusOp(samenvattingId);
+  }, [mislukt, samenvattingId]);
+
+  const verstuur: Formulier['verstuur'] = async (actie, opties = {}) => {
+    if (bezig) return false;
+    const vooraf = opties.controle?.() ?? [];
+    setFouten(vooraf);
+    setMelding(null);
+    setConflict(false);
+    if (vooraf.length > 0) {
+      setMislukt((n) => n + 1);
+      return false;
+    }
+    setBezig(true);
+    try {
+      await actie();
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const f = serverFouten(error, opties.velden ?? {});
+        setFouten(f.fouten);
+        setMelding(f.melding);
+        setConflict(error.status === 409);
+      } else {
+        setMelding(opties.standaard ?? 'Opslaan is niet gelukt. Probeer het opnieuw.');
+      }
+      setMislukt((n) => n + 1);
+      return false;
+    } finally {
+      setBezig(false);
+    }
+  };
+
+  return {
+    fouten,
+    melding,
+    conflict,
+    bezig,
+    foutVan: (id) => fouten.find((f) => f.id === id)?.tekst,
+    verstuur,
+    wis: () => {
+      setFouten([]);
+      setMelding(null);
+      setConflict(false);
+    },
+  };
 }

@@ -20,4 +20,5 @@ export function SubNav({ label, items, huidig }: { label: string; items: { href:
 export const BEHEER_NAV = [
   { href: '/beheer/gebruikers', label: 'Gebruikers' },
   { href: '/beheer/organisaties', label: 'Organisaties en teams' },
+  { href: '/beheer/termijnen', label: 'Termijnen' },
 ];

@@ -11,18 +11,19 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { useId, useState, type FormEvent } from 'react';
-import { api, ApiError, beheerApi, type BeheerOrganisatie, type Organisatietype, type Regio, type Sessie } from '../api';
+import { api, ApiError, beheerApi, type BeheerOrganisatie, type Organisatietype, type Sessie } from '../api';
 import { Beveiligd } from '../components/Beveiligd';
-import { Bevestiging, FoutSamenvatting, serverFouten, type VeldFout } from '../components/Formulier';
+import { Bevestiging, FoutSamenvatting, serverFouten, useFormulier, type VeldFout } from '../components/Formulier';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { Foutmelding, Laden } from '../components/Status';
 import { BEHEER_NAV, SubNav } from '../components/SubNav';
-import { focusOp, Keuzelijst, Tekstveld, type Keuze } from '../components/Velden';
+import { focusOp, Keuzelijst, Tekstveld, Vinkjes, type Keuze } from '../components/Velden';
+import { gemeenteKeuzes } from '../gemeenten';
 import { BEHEER_ROLLEN } from '../rollen';
 import { useApi, useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 
-function OrganisatieTabel({ organisaties, typen }: { organisaties: BeheerOrganisatie[]; typen: Map<string, string> }) {
+function OrganisatieTabel({ organisaties, typen, gemeenteNamen }: { organisaties: BeheerOrganisatie[]; typen: Map<string, string>; gemeenteNamen: Map<string, string> }) {
   const captionId = useId();
   if (organisaties.length === 0) return <Paragraph>Er zijn nog geen organisaties.</Paragraph>;
   const gesorteerd = [...organisaties].sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
@@ -52,7 +53,10 @@ function OrganisatieTabel({ organisaties, typen }: { organisaties: BeheerOrganis
                     {[...o.teams]
                       .sort((a, b) => a.naam.localeCompare(b.naam, 'nl'))
                       .map((t) => (
-                        <li key={t.id}>{t.naam}</li>
+                        <li key={t.id}>
+                          {t.naam}
+                          {t.werkgebied.length > 0 ? ` (${t.werkgebied.map((g) => gemeenteNamen.get(g) ?? g).join(', ')})` : ''}
+                        </li>
                       ))}
                   </ul>
                 ) : (
@@ -65,15 +69,6 @@ function OrganisatieTabel({ organisaties, typen }: { organisaties: BeheerOrganis
       </Table>
     </ScrollRegion>
   );
-}
-
-function gemeenteKeuzes(regios: Regio[], regioId: string): Keuze[] {
-  const eigen = regios.find((r) => r.id === regioId);
-  const gemeenten = eigen ? eigen.gemeenten : regios.flatMap((r) => r.gemeenten);
-  const uniek = new Map(gemeenten.map((g) => [g.code, g.naam]));
-  return [...uniek]
-    .sort((a, b) => a[1].localeCompare(b[1], 'nl'))
-    .map(([code, naam]) => ({ waarde: code, label: naam }));
 }
 
 function NieuweOrganisatie({
@@ -234,6 +229,82 @@ function NieuwTeam({ organisaties, onToegevoegd }: { organisaties: BeheerOrganis
   );
 }
 
+/** A team's lead (told of overdue work) and the gemeenten it serves (their meldingen enter its queue). */
+function TeamInstellen({ organisaties, gemeenten, onOpgeslagen }: { organisaties: BeheerOrganisatie[]; gemeenten: Keuze[]; onOpgeslagen: (tekst: string) => void }) {
+  const gebruikers = useApi('beheer:gebruikers', () => beheerApi.gebruikers());
+  const f = useFormulier('teaminst-fouten');
+  const teams = organisaties.flatMap((o) => o.teams.map((t) => ({ ...t, organisatie: o })));
+  const [teamId, setTeamId] = useState('');
+  const team = teams.find((t) => t.id === teamId);
+  const [teamleiderId, setTeamleiderId] = useState('');
+  const [werkgebied, setWerkgebied] = useState<string[]>([]);
+
+  const kies = (id: string) => {
+    const t = teams.find((x) => x.id === id);
+    setTeamId(id);
+    setTeamleiderId(t?.teamleiderId ?? '');
+    setWerkgebied(t?.werkgebied ?? []);
+  };
+
+  const leiders =
+    gebruikers.status === 'klaar' && team
+      ? gebruikers.data.filter((g) => g.actief && g.organisatie.id === team.organisatie.id).map((g) => ({ waarde: g.id, label: g.naam }))
+      : [];
+
+  return (
+    <section className="sv-section" aria-labelledby="teaminst-kop">
+      <Heading level={2} id="teaminst-kop">
+        Teamleider en werkgebied
+      </Heading>
+      <Paragraph className="sv-intro">
+        De teamleider krijgt een bericht als werk van het team over de termijn gaat. Meldingen uit de gemeenten van het werkgebied komen in de
+        werkvoorraad van het team.
+      </Paragraph>
+      <FoutSamenvatting id="teaminst-fouten" fouten={f.fouten} melding={f.melding} />
+      {gebruikers.status === 'fout' ? <Foutmelding error={gebruikers.error} titel="Het lukt niet om de gebruikers te laden" /> : null}
+      <form
+        className="sv-form"
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void f.verstuur(
+            async () => {
+              await beheerApi.teamInstellen(teamId, { teamleiderId: teamleiderId || null, werkgebied, versie: team?.versie ?? 0 });
+              onOpgeslagen(`Team ${team?.naam ?? ''} is opgeslagen.`);
+            },
+            {
+              controle: () => (teamId ? [] : [{ id: 'teaminst-team', tekst: 'Kies een team.' }]),
+              velden: { teamleiderId: 'teaminst-leider', werkgebied: 'teaminst-werkgebied' },
+            },
+          );
+        }}
+      >
+        <Keuzelijst
+          id="teaminst-team"
+          label="Team"
+          verplicht
+          waarde={teamId}
+          onWijzig={kies}
+          leeg="Kies een team"
+          keuzes={teams.map((t) => ({ waarde: t.id, label: `${t.organisatie.naam}: ${t.naam}` }))}
+          fout={f.foutVan('teaminst-team')}
+        />
+        {team ? (
+          <>
+            <Keuzelijst id="teaminst-leider" label="Teamleider" waarde={teamleiderId} onWijzig={setTeamleiderId} leeg="Geen teamleider" keuzes={leiders} fout={f.foutVan('teaminst-leider')} />
+            <Vinkjes id="teaminst-werkgebied" legenda="Werkgebied: gemeenten van dit team" keuzes={gemeenten} gekozen={werkgebied} onWijzig={setWerkgebied} fout={f.foutVan('teaminst-werkgebied')} />
+          </>
+        ) : null}
+        <div className="sv-form__acties">
+          <Button type="submit" appearance="primary-action-button" busy={f.bezig}>
+            Team opslaan
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
 function OrganisatieBeheer({ sessie }: { sessie: Sessie }) {
   const organisaties = useHerlaadbareApi('beheer:organisaties', () => beheerApi.organisaties());
   const typen = useApi('organisatietypen', () => api.organisatietypen());
@@ -259,13 +330,18 @@ function OrganisatieBeheer({ sessie }: { sessie: Sessie }) {
       {organisaties.state.status === 'fout' ? (
         <Foutmelding error={organisaties.state.error} titel="Het lukt niet om de organisaties te laden" />
       ) : null}
-      {organisaties.state.status === 'klaar' ? <OrganisatieTabel organisaties={organisaties.state.data} typen={typeNamen} /> : null}
+      {organisaties.state.status === 'klaar' ? (
+        <OrganisatieTabel organisaties={organisaties.state.data} typen={typeNamen} gemeenteNamen={new Map(gemeenten.map((g) => [g.waarde, g.label]))} />
+      ) : null}
       {typen.status === 'fout' ? <Foutmelding error={typen.error} titel="Het lukt niet om de soorten organisaties te laden" /> : null}
       {typen.status === 'klaar' ? (
         <NieuweOrganisatie typen={typeLijst} gemeenten={gemeenten} onToegevoegd={(naam) => klaar(`Organisatie ${naam} is toegevoegd.`)} />
       ) : null}
       {organisaties.state.status === 'klaar' && organisaties.state.data.length > 0 ? (
         <NieuwTeam organisaties={organisaties.state.data} onToegevoegd={klaar} />
+      ) : null}
+      {organisaties.state.status === 'klaar' && organisaties.state.data.some((o) => o.teams.length > 0) ? (
+        <TeamInstellen organisaties={organisaties.state.data} gemeenten={gemeenten} onOpgeslagen={klaar} />
       ) : null}
     </>
   );

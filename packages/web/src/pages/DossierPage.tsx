@@ -15,6 +15,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api, ApiError, dossierApi, type Contact, type Dossier, type Lid, type Sessie } from '../api';
 import { AppLink } from '../components/AppLink';
 import { Beveiligd } from '../components/Beveiligd';
+import { geweldsvormNamen } from '../components/Geweldsvormen';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { Foutmelding, Laden } from '../components/Status';
 import { focusOp, Tekstvak } from '../components/Velden';
@@ -244,15 +245,7 @@ function Organisaties({ dossier, typen }: { dossier: Dossier; typen: Map<string,
 function DossierInhoud({ dossier }: { dossier: Dossier }) {
   const geweldsvormen = useApi('geweldsvormen', () => api.geweldsvormen());
   const organisatietypen = useApi('organisatietypen', () => api.organisatietypen());
-  // "partnergeweld.psychisch" → "(Ex-)partnergeweld: psychisch geweld"
-  const vormNamen = new Map<string, string>();
-  if (geweldsvormen.status === 'klaar') {
-    const naamVan = new Map(geweldsvormen.data.map((g) => [g.code, g.naam]));
-    for (const g of geweldsvormen.data) {
-      const categorie = g.categorie ? naamVan.get(g.categorie) : undefined;
-      vormNamen.set(g.code, categorie ? `${categorie}: ${g.naam.charAt(0).toLowerCase()}${g.naam.slice(1)}` : g.naam);
-    }
-  }
+  const vormNamen = geweldsvormen.status === 'klaar' ? geweldsvormNamen(geweldsvormen.data) : new Map<string, string>();
   const typeNamen = new Map(organisatietypen.status === 'klaar' ? organisatietypen.data.map((t) => [t.code, t.naam]) : []);
   const contacten = [...dossier.contacten].sort((a, b) => b.ontvangenOp.localeCompare(a.ontvangenOp));
 

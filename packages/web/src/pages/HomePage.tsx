@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { api, type Regio } from '../api';
 import { AppLink } from '../components/AppLink';
 import { Foutmelding, Laden } from '../components/Status';
@@ -58,6 +58,17 @@ export function HomePage() {
         regisseur. Zo weet iedereen in de keten wie wat doet, en hoeft een gezin zijn verhaal niet steeds opnieuw te
         vertellen.
       </Paragraph>
+
+      <div className="sv-noodblok">
+        <Heading level={2}>Zorgen over geweld thuis?</Heading>
+        <Paragraph>
+          Is er nu direct gevaar? Bel <Link href="tel:112">112</Link>. Wilt u praten? Bel Veilig Thuis: <Link href="tel:08002000">0800-2000</Link> (gratis, dag
+          en nacht).
+        </Paragraph>
+        <Paragraph>
+          <AppLink href="/melden">Meld uw zorgen of vraag advies aan Veilig Thuis</AppLink>
+        </Paragraph>
+      </div>
 
       <div className="sv-section">
         <Heading level={2}>

@@ -1,0 +1,243 @@
+/**
+ * Handovers from Veilig Thuis as the receiving organisation (or team) sees them: the warm handover, the
+ * conditions, the household members and the contact person at Veilig Thuis; accept, or refuse with a reason.
+ */
+import { Alert, Button, Heading, Link, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { AppLink } from '../components/AppLink';
+import { Beveiligd } from '../components/Beveiligd';
+import { Bevestiging, FoutSamenvatting, useFormulier } from '../components/Formulier';
+import { Foutmelding, Laden } from '../components/Status';
+import { RedenFormulier } from '../components/RedenFormulier';
+import { focusOp, Keuzerondjes } from '../components/Velden';
+import { formatDatum, formatDatumTijd } from '../format';
+import { besluitLabel, overdrachtSoortLabel, overdrachtStatusLabel } from '../labels';
+import { OVERDRACHT_ROLLEN } from '../rollen';
+import { dossierPath, navigate, overdrachtPath, useSearch } from '../router';
+import { useHerlaadbareApi } from '../useApi';
+import { usePageTitle } from '../usePageTitle';
+import { voordeurApi, type Overdracht } from '../voordeurApi';
+
+function soortTekst(o: Overdracht): string {
+  return o.soort ? `${besluitLabel(o.besluitSoort)} aan ${overdrachtSoortLabel(o.soort).toLowerCase()}` : besluitLabel(o.besluitSoort);
+}
+
+function Leden({ o }: { o: Overdracht }) {
+  return (
+    <ul className="sv-lijst">
+      {o.leden.map((l, i) => (
+        <li key={`${l.naam}-${i}`}>
+          {l.naam}
+          {l.geboortedatum ? `, geboren ${formatDatum(l.geboortedatum)}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function OverdrachtKaart({ o }: { o: Overdracht }) {
+  return (
+    <li className="sv-kaart">
+      <Heading level={2}>
+        <AppLink href={overdrachtPath(o.id)}>
+          {o.gemeente.naam}: {o.leden.map((l) => l.naam).join(', ') || 'huishouden'}
+        </AppLink>
+      </Heading>
+      <Paragraph>
+        <strong>{overdrachtStatusLabel(o.status)}</strong> · {soortTekst(o)} · voorgesteld op {formatDatumTijd(o.voorgesteldOp)} door {o.van.contactpersoon} ({o.van.organisatie})
+      </Paragraph>
+    </li>
+  );
+}
+
+function OverdrachtenLijst() {
+  const alle = new URLSearchParams(useSearch()).get('status') === 'alle';
+  const { state } = useHerlaadbareApi(`overdrachten:${alle}`, () => voordeurApi.overdrachten(alle ? 'alle' : 'open'));
+  return (
+    <>
+      <Heading level={1}>Overdrachten</Heading>
+      <Paragraph className="sv-intro">
+        Veilig Thuis draagt huishoudens aan uw organisatie of team over. Lees de warme overdracht en accepteer de overdracht, of weiger haar met een
+        reden. Na acceptatie ziet u het dossier van het huishouden.
+      </Paragraph>
+      <form className="sv-form sv-form--inline" onSubmit={(e) => e.preventDefault()}>
+        <Keuzerondjes
+          id="overdrachten-status"
+          legenda="Welke overdrachten?"
+          keuzes={[
+            { waarde: 'open', label: 'Open overdrachten' },
+            { waarde: 'alle', label: 'Alle overdrachten' },
+          ]}
+          waarde={alle ? 'alle' : 'open'}
+          onWijzig={(w) => navigate(w === 'alle' ? '/overdrachten?status=alle' : '/overdrachten', { replace: true })}
+        />
+      </form>
+      {state.status === 'laden' ? <Laden wat="overdrachten" /> : null}
+      {state.status === 'fout' ? <Foutmelding error={state.error} titel="Het lukt niet om de overdrachten te laden" /> : null}
+      {state.status === 'klaar' && state.data.length === 0 ? <Paragraph>{alle ? 'Er zijn geen overdrachten.' : 'Er zijn geen open overdrachten.'}</Paragraph> : null}
+      {state.status === 'klaar' && state.data.length > 0 ? (
+        <ul className="sv-kaarten">
+          {state.data.map((o) => (
+            <OverdrachtKaart key={o.id} o={o} />
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+function Antwoord({ o, klaar }: { o: Overdracht; klaar: (tekst: string) => void }) {
+  const f = useFormulier('antwoord-fouten');
+  const [weigeren, setWeigeren] = useState(false);
+  const opnieuwLaden = f.conflict ? () => klaar('De overdracht is opnieuw geladen.') : null;
+  return (
+    <section className="sv-section sv-panel" aria-labelledby="antwoord-kop">
+      <Heading level={2} id="antwoord-kop">
+        Uw antwoord
+      </Heading>
+      <FoutSamenvatting id="antwoord-fouten" fouten={f.fouten} melding={f.melding} opnieuwLaden={opnieuwLaden} />
+      <div className="sv-knoppen">
+        <Button
+          type="button"
+          appearance="primary-action-button"
+          busy={f.bezig}
+          onClick={() =>
+            void f.verstuur(async () => {
+              await voordeurApi.overdrachtBeantwoorden(o.id, 'accepteren', o.versie);
+              klaar('U heeft de overdracht geaccepteerd. Uw organisatie is nu betrokken bij dit huishouden.');
+            })
+          }
+        >
+          Overdracht accepteren
+        </Button>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          aria-expanded={weigeren}
+          onClick={() => {
+            setWeigeren(!weigeren);
+            if (!weigeren) focusOp('antwoord-reden');
+          }}
+        >
+          Weigeren (met reden)
+        </Button>
+      </div>
+      {weigeren ? (
+        <RedenFormulier
+          id="antwoord-reden"
+          label="Reden van weigeren"
+          knop="Overdracht weigeren"
+          leeg="Schrijf waarom u de overdracht weigert."
+          veld="reden"
+          formulier={f}
+          onVerstuur={async (reden) => {
+            await voordeurApi.overdrachtBeantwoorden(o.id, 'weigeren', o.versie, reden);
+            klaar('U heeft de overdracht geweigerd. Veilig Thuis neemt een nieuw besluit.');
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function OverdrachtScherm({ id }: { id: string }) {
+  const { state, herlaad } = useHerlaadbareApi(`overdracht:${id}`, () => voordeurApi.overdracht(id));
+  const [bericht, setBericht] = useState<string | null>(null);
+  const klaar = (tekst: string) => {
+    setBericht(tekst);
+    herlaad();
+    focusOp('overdracht-bericht');
+  };
+  const nietGevonden = state.status === 'fout' && state.error.status === 404;
+  return (
+    <>
+      <Paragraph className="sv-back">
+        <AppLink href="/overdrachten">Terug naar de overdrachten</AppLink>
+      </Paragraph>
+      <Heading level={1}>{nietGevonden ? 'Overdracht niet gevonden' : 'Overdracht van Veilig Thuis'}</Heading>
+      <div id="overdracht-bericht" tabIndex={-1} className="sv-melding">
+        {bericht ? <Bevestiging>{bericht}</Bevestiging> : null}
+      </div>
+      {state.status === 'laden' ? <Laden wat="overdracht" /> : null}
+      {state.status === 'fout' && !nietGevonden ? <Foutmelding error={state.error} titel="Het lukt niet om de overdracht te laden" /> : null}
+      {nietGevonden ? (
+        <Alert type="info" className="sv-alert">
+          <Paragraph>Deze overdracht bestaat niet, of zij is niet aan uw organisatie of team gericht.</Paragraph>
+        </Alert>
+      ) : null}
+      {state.status === 'klaar' ? (
+        <>
+          <dl className="sv-gegevens">
+            <div className="sv-gegevens__item">
+              <dt>Status</dt>
+              <dd>
+                <strong>{overdrachtStatusLabel(state.data.status)}</strong>
+                {state.data.beantwoordOp ? ` (${formatDatumTijd(state.data.beantwoordOp)})` : ''}
+              </dd>
+            </div>
+            <div className="sv-gegevens__item">
+              <dt>Soort</dt>
+              <dd>{soortTekst(state.data)}</dd>
+            </div>
+            <div className="sv-gegevens__item">
+              <dt>Gemeente</dt>
+              <dd>{state.data.gemeente.naam}</dd>
+            </div>
+            <div className="sv-gegevens__item">
+              <dt>Voor</dt>
+              <dd>
+                {state.data.naar.organisatie.naam}
+                {state.data.naar.team ? `, ${state.data.naar.team.naam}` : ''}
+              </dd>
+            </div>
+            <div className="sv-gegevens__item">
+              <dt>Contactpersoon bij Veilig Thuis</dt>
+              <dd>
+                {state.data.van.contactpersoon} ({state.data.van.organisatie}), <Link href={`mailto:${state.data.van.email}`}>{state.data.van.email}</Link>
+              </dd>
+            </div>
+            <div className="sv-gegevens__item">
+              <dt>Voorgesteld op</dt>
+              <dd>{formatDatumTijd(state.data.voorgesteldOp)}</dd>
+            </div>
+          </dl>
+          <Heading level={2}>Warme overdracht</Heading>
+          <Paragraph className="sv-tekst">{state.data.toelichting}</Paragraph>
+          {state.data.voorwaarden.length > 0 ? (
+            <>
+              <Heading level={2}>Veiligheidsvoorwaarden</Heading>
+              <ol className="sv-lijst">
+                {state.data.voorwaarden.map((v) => (
+                  <li key={v}>{v}</li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+          <Heading level={2}>Gezinsleden</Heading>
+          <Leden o={state.data} />
+          {state.data.reden ? (
+            <Paragraph>
+              <strong>Reden van weigeren:</strong> {state.data.reden}
+            </Paragraph>
+          ) : null}
+          {state.data.status === 'voorgesteld' ? <Antwoord key={state.data.versie} o={state.data} klaar={klaar} /> : null}
+          {state.data.status === 'geaccepteerd' ? (
+            <Paragraph>
+              <AppLink href={dossierPath(state.data.huishoudenId)}>Naar het dossier van dit huishouden</AppLink>
+            </Paragraph>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+export function OverdrachtenPage() {
+  usePageTitle('Overdrachten');
+  return <Beveiligd rollen={OVERDRACHT_ROLLEN}>{() => <OverdrachtenLijst />}</Beveiligd>;
+}
+
+export function OverdrachtPage({ id }: { id: string }) {
+  usePageTitle('Overdracht');
+  return <Beveiligd rollen={OVERDRACHT_ROLLEN}>{() => <OverdrachtScherm id={id} />}</Beveiligd>;
+}

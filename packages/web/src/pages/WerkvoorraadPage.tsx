@@ -1,0 +1,114 @@
+/**
+ * Veilig Thuis' work queue per team, most urgent first (as the server sorts it: deadline, acute first on a
+ * tie), with the time left; refreshes itself every minute.
+ */
+import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useEffect } from 'react';
+import type { Sessie } from '../api';
+import { AppLink } from '../components/AppLink';
+import { Beveiligd } from '../components/Beveiligd';
+import { Foutmelding, Laden } from '../components/Status';
+import { Tabel } from '../components/Tabel';
+import { TijdOver, useNu } from '../components/Termijn';
+import { Keuzelijst } from '../components/Velden';
+import { aantalMet, formatDatumTijd, formatTijd } from '../format';
+import { kanaalLabel, wachtOpLabel } from '../labels';
+import { VT_ROLLEN } from '../rollen';
+import { meldingPath, navigate, useSearch } from '../router';
+import { useHerlaadbareApi } from '../useApi';
+import { usePageTitle } from '../usePageTitle';
+import { voordeurApi, type Werkvoorraad } from '../voordeurApi';
+
+const VERVERS_MS = 60_000;
+
+function WerkTabel({ data, nu }: { data: Werkvoorraad; nu: number }) {
+  if (data.items.length === 0) return <Paragraph>Er is geen open werk voor deze keuze.</Paragraph>;
+  return (
+    <Tabel
+      className="sv-werkvoorraad"
+      titel={`Open meldingen, de meest dringende eerst (${aantalMet(data.items.length, 'melding', 'meldingen')}${data.totaal > data.items.length ? ` van ${data.totaal}` : ''})`}
+      kolommen={['Betrokkenen', 'Termijn', 'Status', 'Gemeente', 'Radar', 'Team en medewerker', 'Ontvangen']}
+    >
+      {data.items.map((w) => (
+        <TableRow key={w.beoordelingId} className={new Date(w.deadline).getTime() < nu ? 'sv-rij--te-laat' : undefined}>
+          <TableHeaderCell scope="row">
+            <AppLink href={meldingPath(w.contactId)}>{w.betrokkenen.length > 0 ? w.betrokkenen.join(', ') : 'Geen namen'}</AppLink>
+            {w.acuut ? (
+              <span className="sv-label-gevaar sv-label-gevaar--inline">
+                <strong>Acuut</strong>
+              </span>
+            ) : null}
+          </TableHeaderCell>
+          <TableCell>
+            <TijdOver deadline={w.deadline} nu={nu} />
+          </TableCell>
+          <TableCell>{wachtOpLabel(w.wachtOp)}</TableCell>
+          <TableCell>{w.gemeente.naam}</TableCell>
+          <TableCell>{w.openRadarKandidaten > 0 ? aantalMet(w.openRadarKandidaten, 'kandidaat', 'kandidaten') : 'Geen'}</TableCell>
+          <TableCell>
+            {w.team ? w.team.naam : 'Geen team'}
+            {w.toegewezenAan ? `, ${w.toegewezenAan.naam}` : ''}
+          </TableCell>
+          <TableCell>
+            {formatDatumTijd(w.ontvangenOp)}
+            <br />
+            <span className="sv-optioneel">{kanaalLabel(w.kanaal)}</span>
+          </TableCell>
+        </TableRow>
+      ))}
+    </Tabel>
+  );
+}
+
+function WerkvoorraadScherm({ sessie }: { sessie: Sessie }) {
+  const gekozen = new URLSearchParams(useSearch()).get('team');
+  // Default: my team (with work that has no team); without a team: everything.
+  const team = gekozen ?? sessie.team?.id ?? 'alle';
+  const { state, herlaad } = useHerlaadbareApi(`werkvoorraad:${team}`, () => voordeurApi.werkvoorraad(team));
+  const nu = useNu(VERVERS_MS / 2);
+
+  useEffect(() => {
+    const timer = window.setInterval(herlaad, VERVERS_MS);
+    return () => window.clearInterval(timer);
+  }, [team]);
+
+  const teams = state.status === 'klaar' ? state.data.teams : [];
+  const keuzes = [
+    ...(sessie.team ? [{ waarde: sessie.team.id, label: `Mijn team: ${sessie.team.naam} (met werk zonder team)` }] : []),
+    ...teams.filter((t) => t.id !== sessie.team?.id).map((t) => ({ waarde: t.id, label: `${t.naam} (met werk zonder team)` })),
+    { waarde: 'geen', label: 'Alleen werk zonder team' },
+    { waarde: 'alle', label: 'Alle teams' },
+  ];
+
+  return (
+    <>
+      <Heading level={1}>Werkvoorraad</Heading>
+      <Paragraph className="sv-intro">
+        Open meldingen van Veilig Thuis, de meest dringende eerst. Een melding verdwijnt pas uit deze lijst als een bevestigd besluit haar afrondt. De
+        lijst ververst zichzelf elke minuut.
+      </Paragraph>
+      <form className="sv-form sv-form--inline" onSubmit={(e) => e.preventDefault()}>
+        <Keuzelijst
+          id="werkvoorraad-team"
+          label="Team"
+          waarde={team}
+          onWijzig={(t) => navigate(`/werkvoorraad?team=${encodeURIComponent(t)}`, { replace: true })}
+          keuzes={keuzes}
+        />
+      </form>
+      {state.status === 'klaar' ? (
+        <Paragraph className="sv-opslag">
+          Bijgewerkt om {formatTijd(state.data.nu)}.
+        </Paragraph>
+      ) : null}
+      {state.status === 'laden' ? <Laden wat="werkvoorraad" /> : null}
+      {state.status === 'fout' ? <Foutmelding error={state.error} titel="Het lukt niet om de werkvoorraad te laden" /> : null}
+      {state.status === 'klaar' ? <WerkTabel data={state.data} nu={nu} /> : null}
+    </>
+  );
+}
+
+export function WerkvoorraadPage() {
+  usePageTitle('Werkvoorraad');
+  return <Beveiligd rollen={VT_ROLLEN}>{(sessie) => <WerkvoorraadScherm sessie={sessie} />}</Beveiligd>;
+}
