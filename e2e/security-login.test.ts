@@ -7,21 +7,15 @@
  * chooses the data directory itself. Against an external server (E2E_BASE_URL) set E2E_DEMO_ACCOUNTS to
  * the path of that server's demo-accounts.txt; without it these tests are skipped.
  */
-import { createHmac } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntilLoaded } from './support/app.js';
 import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser.js';
+import { readDemoAccounts, totp, type DemoAccount } from './support/demo.js';
 import { startServer, type TestServer } from './support/server.js';
-
-interface DemoAccount {
-  email: string;
-  wachtwoord: string;
-  totpSecret: string;
-}
 
 const external = !!process.env.E2E_BASE_URL;
 const skip = external && !process.env.E2E_DEMO_ACCOUNTS;
@@ -30,47 +24,11 @@ let server: TestServer | undefined;
 let browser: Browser | undefined;
 let dataDir: string | undefined;
 /** By role, e.g. accounts['vt-medewerker']. */
-const accounts: Record<string, DemoAccount> = {};
+let accounts: Record<string, DemoAccount> = {};
 const contexts: BrowserContext[] = [];
 
-/** Lines like "Veilig Thuis-medewerker   vt-medewerker@demo.samenveilig.example   wachtwoord: X  TOTP-geheim: Y". */
-function parseAccounts(text: string): void {
-  for (const line of text.split('\n')) {
-    const match = /(\S+@\S+)\s+wachtwoord:\s*(\S+)\s+TOTP-geheim:\s*(\S+)/.exec(line);
-    if (match) accounts[match[1]!.split('@')[0]!] = { email: match[1]!, wachtwoord: match[2]!, totpSecret: match[3]! };
-  }
-}
-
 async function readAccounts(path: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      parseAccounts(await readFile(path, 'utf8'));
-      if (Object.keys(accounts).length > 0) return;
-    } catch {
-      // Not written yet.
-    }
-    if (Date.now() > deadline) throw new Error(`No demo accounts in ${path}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s), as authenticator apps compute it. */
-function totp(secret: string, at = Date.now()): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of secret.replace(/=+$/, '').toUpperCase()) {
-    const value = alphabet.indexOf(char);
-    if (value < 0) throw new Error('invalid base32 in TOTP secret');
-    bits += value.toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const hmac = createHmac('sha1', key).update(counter).digest();
-  const offset = hmac[hmac.length - 1]! & 0xf;
-  const code = (hmac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(code).padStart(6, '0');
+  accounts = await readDemoAccounts(path, timeoutMs);
 }
 
 beforeAll(async () => {

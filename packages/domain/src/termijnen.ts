@@ -14,7 +14,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { ZONE } from './time.js';
+import { civilFromDays, daysFromCivil, ZONE } from './time.js';
 
 /** The legal deadline of the veiligheidsbeoordeling, in working days after the day of receipt. */
 export const WETTELIJKE_TERMIJN_WERKDAGEN = 5;
@@ -82,27 +82,10 @@ export function paaszondag(jaar: number): [number, number] {
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-// Calendar days as integers (days since 1970-01-01), so counting working days needs no date library
-// in its loop; only the first and the last day are converted to moments in Amsterdam time.
-function dayNumber(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * ((m + 9) % 12) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
-
-function civil(n: number): [number, number, number] {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
+// Calendar days as integers (daysFromCivil), so counting working days needs no date library in its
+// loop; only the first and the last day are converted to moments in Amsterdam time.
+const dayNumber = daysFromCivil;
+const civil = civilFromDays;
 
 /** ISO weekday of a day number: Monday 1 … Sunday 7 (1970-01-01 was a Thursday). */
 const weekdayOf = (n: number) => ((((n + 3) % 7) + 7) % 7) + 1;
@@ -164,10 +147,19 @@ function amsterdamDay(moment: Date): number {
   return dayNumber(dt.year, dt.month, dt.day);
 }
 
+/** Day number → the last millisecond of that day in Amsterdam time (the zone rules are costly; days repeat). */
+const endOfDayCache = new Map<number, number>();
+
 /** The last millisecond of a calendar day in Amsterdam time. */
 function endOfDay(n: number): Date {
-  const [year, month, day] = civil(n);
-  return DateTime.fromObject({ year, month, day }, { zone: ZONE }).endOf('day').toJSDate();
+  let ms = endOfDayCache.get(n);
+  if (ms === undefined) {
+    const [year, month, day] = civil(n);
+    ms = DateTime.fromObject({ year, month, day }, { zone: ZONE }).endOf('day').toMillis();
+    if (endOfDayCache.size > 20_000) endOfDayCache.clear();
+    endOfDayCache.set(n, ms);
+  }
+  return new Date(ms);
 }
 
 /**

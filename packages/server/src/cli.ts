@@ -9,15 +9,14 @@ import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError } from 'commander';
 import { importLineJsonSchema, REGIONS } from '@samenveilig/domain';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
-import { MigrationError } from './db/migrate.js';
-import { prepareDatabase } from './db/setup.js';
-import { generateContacts, NATIONAL_MELDINGEN_PER_YEAR, regionalVolume } from './generator/index.js';
-import { importLines, type ImportProgress, type ImportSummary } from './import/loader.js';
-import { serve } from './serve.js';
-import { verifyAudit } from './audit/chain.js';
-import { reindexRegion } from './radar/store.js';
+import type { Database } from './db/database.js';
+import type { ImportProgress, ImportSummary } from './import/loader.js';
 import { VERSION } from './version.js';
+
+// The server's modules are loaded by the command that needs them: `link` and `--version` start fast.
+const database = () => import('./db/database.js');
+const setup = () => import('./db/setup.js');
+const loader = () => import('./import/loader.js');
 import { registerLinkageCommands } from './linkage/commands.js';
 
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
@@ -44,9 +43,9 @@ function printSummary(s: ImportSummary, seconds: number) {
 
 async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const db = await openDatabase(config);
+  const db = await (await database()).openDatabase(config);
   try {
-    await prepareDatabase(db);
+    await (await setup()).prepareDatabase(db);
     return await fn(db, config);
   } finally {
     await db.close();
@@ -74,7 +73,7 @@ program
   .command('serve')
   .description('migrate, load the demo region into an empty database (demo mode) and serve web app and API')
   .action(async () => {
-    await serve(loadConfig());
+    await (await import('./serve.js')).serve(loadConfig());
   });
 
 program
@@ -82,9 +81,9 @@ program
   .description('apply pending database migrations and sync reference data (safe to run twice)')
   .action(async () => {
     const config = loadConfig();
-    const db = await openDatabase(config);
+    const db = await (await database()).openDatabase(config);
     try {
-      const { applied, geindexeerd } = await prepareDatabase(db);
+      const { applied, geindexeerd } = await (await setup()).prepareDatabase(db);
       say(applied.length ? `Migraties toegepast: ${applied.join(', ')}` : 'Database is al bij; geen migraties nodig.');
       if (geindexeerd > 0) say(`Radar: ${geindexeerd} bestaande registraties geïndexeerd.`);
     } finally {
@@ -101,7 +100,9 @@ program
   .action(async (file: string, opts: { bron: string; regio?: string }) => {
     if (opts.regio) regionList(opts.regio);
     const started = Date.now();
+    const { importLines } = await loader();
     const summary = await withDatabase(async (db) => {
+      // The reader is made when it is read at once: lines read before the loop starts would be lost.
       const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
       const lines = createInterface({ input, crlfDelay: Infinity });
       return importLines(db, lines, {
@@ -127,6 +128,7 @@ program
   .action(async (opts: { seed: number; regio?: string[]; vanJaar: number; jaren: number; volume: string; output?: string; bron: string }) => {
     const regionIds = opts.regio ?? REGIONS.map((r) => r.id);
     let perYear: number;
+    const { generateContacts, NATIONAL_MELDINGEN_PER_YEAR, regionalVolume } = await import('./generator/index.js');
     if (opts.volume === 'regio') perYear = regionalVolume(regionIds);
     else if (opts.volume === 'nationaal') perYear = NATIONAL_MELDINGEN_PER_YEAR;
     else if (/^\d+$/.test(opts.volume)) perYear = Number(opts.volume);
@@ -145,6 +147,7 @@ program
       say(`Klaar: ${n} regels naar ${opts.output} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       return;
     }
+    const { importLines } = await loader();
     const summary = await withDatabase((db) =>
       importLines(db, lines, {
         source: opts.bron,
@@ -164,6 +167,7 @@ audit
   .description('recompute the hash chains; exit 0 when intact, 1 naming the first broken entry')
   .option('--region <id>', 'only this region')
   .action(async (opts: { region?: string }) => {
+    const { verifyAudit } = await import('./audit/chain.js');
     const result = await withDatabase((db) => verifyAudit(db, opts.region));
     if (result.ok) {
       for (const c of result.chains) say(`Audit ${c.regionId}: ${c.entries} regels, keten intact.`);
@@ -180,6 +184,7 @@ radar
   .description("rebuild the radar's blocking keys and term frequencies from the registrations (after an engine update)")
   .option('--regio <id>', 'only this region (default: all)', (v) => regionList(v)[0]!)
   .action(async (opts: { regio?: string }) => {
+    const { reindexRegion } = await import('./radar/store.js');
     await withDatabase(async (db) => {
       for (const region of opts.regio ? [opts.regio] : REGIONS.map((r) => r.id)) {
         const started = Date.now();
@@ -200,7 +205,7 @@ program
 
 registerLinkageCommands(program);
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof MigrationError) {
+  if (err instanceof ConfigError || (err instanceof Error && err.name === 'MigrationError')) {
     say(err.message);
   } else {
     say(`Fout: ${err instanceof Error ? err.message : String(err)}`);

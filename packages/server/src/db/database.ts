@@ -2,6 +2,7 @@
  * The database connection: PostgreSQL only, either embedded (PGlite, data under a directory)
  * or a server (node-postgres pool). Everything above this file sees one interface.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -57,6 +58,16 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   };
 }
 
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `sv_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    if (statementNames.size < 10_000) statementNames.set(sql, name);
+  }
+  return name;
+}
+
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const types = {
     getTypeParser: ((oid: number, format?: string) => {
@@ -70,7 +81,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on('error', () => undefined);
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
-      const r = await c.query(sql, params);
+      // A statement with parameters is prepared once per connection and its plan reused (named by a
+      // hash of its text): planning the same INSERT … unnest(…) for every request costs more than running it.
+      const r = params && params.length > 0 ? await c.query({ name: statementName(sql), text: sql, values: params }) : await c.query(sql);
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
     },
     async exec(sql: string) {

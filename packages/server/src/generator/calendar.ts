@@ -2,31 +2,10 @@
  * Calendar arithmetic on "epoch days" (days since 1970-01-01 in the civil calendar), fast enough
  * to call for every person of every generated contact, plus the Amsterdam UTC offset per day.
  */
-import { formatAmsterdam } from '@samenveilig/domain';
+import { civilFromDays, formatAmsterdam } from '@samenveilig/domain';
 
-/** Days since 1970-01-01 of a civil date (Howard Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** The civil date [year, month (1-12), day] of an epoch day. */
-export function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
+// Day numbers and civil dates are the domain's (termijnen count working days with them too).
+export { civilFromDays, daysFromCivil } from '@samenveilig/domain';
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 

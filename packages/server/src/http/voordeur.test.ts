@@ -231,6 +231,29 @@ describe(`the front door (${testDbKind()})`, () => {
   });
 });
 
+describe(`bad input on the intake screen (${testDbKind()})`, () => {
+  const persoon = { ref: 'a', rol: 'slachtoffer', voornamen: 'Foutje', achternaam: 'Invoerman' };
+  it.each([
+    ['an unknown gemeente', { gemeente: 'Atlantis' }, 'body.contact.gemeente'],
+    ['30 February', { personen: [{ ...persoon, geboortedatum: '1990-02-30' }] }, 'body.contact.personen.0.geboortedatum'],
+    ['a birth after receipt', { personen: [{ ...persoon, geboortedatum: '2099-01-01' }] }, 'body.contact.personen.0.geboortedatum'],
+    ['a BSN failing the 11-proef', { personen: [{ ...persoon, bsn: '123456789' }] }, 'body.contact.personen.0.bsn'],
+    ['a malformed postcode', { personen: [{ ...persoon, adres: { straat: 'Proefstraat', huisnummer: 1, postcode: '12345', woonplaats: 'Apeldoorn' } }] }, 'body.contact.personen.0.adres.postcode'],
+    ['an oversized description', { omschrijving: 'x'.repeat(20_001) }, 'body.contact.omschrijving'],
+    ['a melding without a surname or BSN', { personen: [{ ref: 'a', rol: 'kind', voornamen: 'Naamloos' }] }, 'body.contact.personen.0.achternaam'],
+    ['a received-at in the future', { ontvangenOp: new Date(Date.now() + 3_600_000).toISOString() }, 'body.contact.ontvangenOp'],
+    ['an impossible received-at', { ontvangenOp: '2026-02-30T10:00' }, 'body.contact.ontvangenOp'],
+  ])('%s: 400 naming the field, nothing stored', async (_name, over, path) => {
+    const before = await count(`SELECT 1 FROM contact`);
+    const r = await send('vt-medewerker', 'POST', '/api/v1/intake', { contact: telefoonMelding({ personen: [persoon], relaties: [], ...over } as Partial<Contact>) });
+    expect(r.statusCode, r.body).toBe(400);
+    const body = r.json() as { error: { code: string; message: string; issues: { path: string }[] } };
+    expect(body.error.code).toBe('ongeldige_invoer');
+    expect(body.error.issues.map((i) => i.path)).toContain(path);
+    expect(await count(`SELECT 1 FROM contact`)).toBe(before);
+  });
+});
+
 describe(`deadlines as data (${testDbKind()})`, () => {
   it('an acute melding is due in the acute target; a stricter regional setting recomputes open deadlines at once', async () => {
     const acuut = ok<{ contactId: string; deadline: string }>(await send('vt-medewerker', 'POST', '/api/v1/intake', { contact: telefoonMelding({ acuutGevaar: true, personen: [{ ref: 'x', rol: 'slachtoffer', achternaam: 'Acuutvrouw' }], relaties: [] }) }), 201);

@@ -358,9 +358,7 @@ async function storeBatch(
       contactHousehold.set(b, id);
     } else contactHousehold.set(b, null);
   }
-  if (newHh.length > 0) {
-    await tx.query(`INSERT INTO household (id, region_id) SELECT * FROM unnest($1::uuid[], $2::text[])`, newHh.params());
-  }
+  // New households are written with the persons without sender ids, in one round trip (below).
 
   // 3. Persons: the sender's person id links registrations; otherwise a new registration.
   const personRow = (b: Prepared, p: ImportPersoon, id: string) => personRowOf(b.regionId, b.gemeenteCode, registrars.get(b.regionId) ?? null, p, id);
@@ -408,7 +406,10 @@ async function storeBatch(
       }
     newPersons.push(...[...byExt.inserted].map((id) => radarRowOf.get(id)!));
   }
-  if (unlinked.length > 0) await tx.query(personInsert(''), [source, ...unlinked.params()]);
+  await runTogether(tx, [
+    newHh.length > 0 ? { sql: `INSERT INTO household (id, region_id) SELECT * FROM unnest($1::uuid[], $2::text[])`, params: newHh.params() } : null,
+    unlinked.length > 0 ? { sql: personInsert(''), params: [source, ...unlinked.params()] } : null,
+  ]);
   newPersons.push(...unlinked.data.id.map((id) => radarRowOf.get(id as string)!));
 
   // 4. Contacts, guarded: a concurrent import of the same ids makes the batch retry.

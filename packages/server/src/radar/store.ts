@@ -224,8 +224,9 @@ async function termFrequencies(tx: Queryable, regionId: string, persons: readonl
     const rows = (
       await tx.query<{ veld: string; waarde: string; aantal: number }>(
         `SELECT veld, waarde, aantal FROM radar_frequentie
-         WHERE region_id = $1 AND ((veld, waarde) IN (SELECT * FROM unnest($2::text[], $3::text[])) OR (veld = ANY($4::text[]) AND waarde = ANY($5::text[])))`,
-        [regionId, pairs.map(([f]) => f), pairs.map(([, v]) => v), fields, TOTAAL_RIJEN],
+         WHERE region_id = $1 AND (veld, waarde) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+        // The values asked for and the rows of each field's total: one probe of the primary key each.
+        [regionId, [...pairs.map(([f]) => f), ...fields.flatMap((f) => TOTAAL_RIJEN.map(() => f))], [...pairs.map(([, v]) => v), ...fields.flatMap(() => TOTAAL_RIJEN)]],
       )
     ).rows;
     const totals = new Map<string, number>();

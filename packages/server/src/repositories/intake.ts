@@ -12,10 +12,10 @@ import {
   professionalNaarContact,
   publiekNaarContact,
   type Actor,
-  type Contact,
   type ImportIssue,
   type ProfessionalContact,
   type PubliekContact,
+  type ValidContact,
   type ValidImportLine,
 } from '@samenveilig/domain';
 import { appendAudit } from '../audit/chain.js';
@@ -108,8 +108,11 @@ const asActor = (audit: AuditBase, actie: string): ImportActor => ({ ...audit, a
  * The intake screen (phone, chat): a Veilig Thuis worker enters the contact during the call. The draft's
  * id is the contact's key, so submitting a draft twice stores one contact; the draft is marked submitted.
  */
-export async function intakeVeiligThuis(db: Database, actor: Actor, audit: AuditBase, input: { conceptId?: string | undefined; contact: Contact }, now = new Date()) {
-  const contact = validateContact(input.contact, 'body.contact', now);
+export async function intakeVeiligThuis(db: Database, actor: Actor, audit: AuditBase, input: { conceptId?: string | undefined; contact: ValidContact }, now = new Date()) {
+  // The route validated the contact with the domain schema; what is left is the clock.
+  const contact = input.contact;
+  const probleem = ontvangenOpProbleem(parseMoment(contact.ontvangenOp)!, now);
+  if (probleem) throw new AppError('ongeldige_invoer', `Niet opgeslagen: ${probleem}.`, [{ path: 'body.contact.ontvangenOp', message: probleem }]);
   const key = input.conceptId ?? crypto.randomUUID();
   const conceptId = input.conceptId && isUuid(input.conceptId) ? input.conceptId : null;
   return store(db, { ...contact, externalId: key }, {
