@@ -67,9 +67,13 @@ export function watchPage(page: Page): PageProblems {
     }
   });
   page.on('pageerror', (error) => problems.pageErrors.push(error.stack ?? error.message));
-  page.on('requestfailed', (request) =>
-    problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'unknown'}`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // A GET still running when the page moves on (a badge count, reference data) is cancelled by the browser:
+    // no fault of the page. A write that is cancelled is reported.
+    if (request.method() === 'GET' && reason === 'net::ERR_ABORTED') return;
+    problems.failedRequests.push(`${request.method()} ${request.url()}: ${reason}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400 && !isFaviconProbe(response.url())) problems.httpErrors.push(`${response.request().method()} ${response.url()} → ${response.status()}`);
   });
