@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPage } from './support/app.js';
 import { launchBrowser } from './support/browser.js';
+import { contrastProblemen } from './support/toegankelijkheid.js';
 import { startServer, type TestServer } from './support/server.js';
 
 let server: TestServer | undefined;
@@ -156,80 +157,9 @@ describe('accessibility', () => {
     for (const path of paths) {
       const page = await newPage();
       await openPage(page, server!.baseUrl, path);
-      const failures = await page.evaluate(checkContrast);
+      const failures = await contrastProblemen(page);
       expect(failures, `${path}: text with too little contrast`).toEqual([]);
       await page.close();
     }
   });
 });
-
-/**
- * Runs in the browser. For every visible element with its own text, compares the text colour with the first
- * opaque background colour behind it. Skips text on background images. Returns one line per failure.
- */
-function checkContrast(): string[] {
-  type Rgba = [number, number, number, number];
-  const parse = (value: string): Rgba | null => {
-    const m = /rgba?\(([^)]+)\)/.exec(value);
-    if (!m?.[1]) return null;
-    const parts = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
-    if (parts.length < 3 || parts.some(Number.isNaN)) return null;
-    return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
-  };
-  const luminance = ([r, g, b]: Rgba) => {
-    const channel = (c: number) => {
-      const s = c / 255;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    };
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  };
-  const ratio = (a: Rgba, b: Rgba) => {
-    const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-    return (l1 + 0.05) / (l2 + 0.05);
-  };
-  const blend = (top: Rgba, bottom: Rgba): Rgba => [
-    top[0] * top[3] + bottom[0] * (1 - top[3]),
-    top[1] * top[3] + bottom[1] * (1 - top[3]),
-    top[2] * top[3] + bottom[2] * (1 - top[3]),
-    1,
-  ];
-  const background = (el: Element): Rgba | 'image' => {
-    const layers: Rgba[] = [];
-    for (let node: Element | null = el; node; node = node.parentElement) {
-      const style = getComputedStyle(node);
-      if (style.backgroundImage !== 'none') return 'image';
-      const color = parse(style.backgroundColor);
-      if (color && color[3] > 0) {
-        layers.push(color);
-        if (color[3] >= 1) break;
-      }
-    }
-    return layers.reduceRight<Rgba>((under, layer) => blend(layer, under), [255, 255, 255, 1]);
-  };
-
-  const failures: string[] = [];
-  for (const el of Array.from(document.body.querySelectorAll('*'))) {
-    const ownText = Array.from(el.childNodes)
-      .filter((n) => n.nodeType === Node.TEXT_NODE)
-      .map((n) => n.textContent ?? '')
-      .join('')
-      .trim();
-    if (!ownText) continue;
-    const rect = el.getBoundingClientRect();
-    const style = getComputedStyle(el);
-    if (rect.width <= 1 || rect.height <= 1 || style.visibility === 'hidden' || style.display === 'none') continue;
-    if (el.closest('[aria-hidden="true"], noscript')) continue;
-    const bg = background(el);
-    const fg = parse(style.color);
-    if (bg === 'image' || !fg) continue;
-    const contrast = ratio(blend(fg, bg), bg);
-    const size = parseFloat(style.fontSize);
-    const bold = Number(style.fontWeight) >= 700;
-    const large = size >= 24 || (bold && size >= 18.66);
-    const needed = large ? 3 : 4.5;
-    if (contrast < needed) {
-      failures.push(`${el.tagName} "${ownText.slice(0, 40)}": ${contrast.toFixed(2)}:1 (needs ${needed}:1; ${style.color} on rgb(${bg.slice(0, 3).map(Math.round).join(', ')}))`);
-    }
-  }
-  return failures;
-}

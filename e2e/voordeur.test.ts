@@ -7,67 +7,28 @@
  * Chooses its own data directory to read the demo accounts (like security-login.test.ts). Against an
  * external server (E2E_BASE_URL) set E2E_DEMO_ACCOUNTS to that server's demo-accounts.txt, or it is skipped.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntilLoaded } from './support/app.js';
-import { launchBrowser, screenshot, watchPage, type PageProblems } from './support/browser.js';
-import { loginAs, readDemoAccounts, type DemoAccount } from './support/demo.js';
-import { startServer, type TestServer } from './support/server.js';
+import { screenshot, type PageProblems } from './support/browser.js';
+import { startOmgeving, type Omgeving } from './support/omgeving.js';
 import { structuurProblemen } from './support/toegankelijkheid.js';
+import { beoordeelEnStelOverdrachtVoor, typ } from './support/voordeur.js';
 
-const external = !!process.env.E2E_BASE_URL;
-const skip = external && !process.env.E2E_DEMO_ACCOUNTS;
-
-let server: TestServer | undefined;
-let browser: Browser | undefined;
-let dataDir: string | undefined;
-let accounts: Record<string, DemoAccount> = {};
-const contexts: BrowserContext[] = [];
+const skip = !!process.env.E2E_BASE_URL && !process.env.E2E_DEMO_ACCOUNTS;
+let omgeving: Omgeving | undefined;
 
 beforeAll(async () => {
-  if (skip) return;
-  if (external) {
-    accounts = await readDemoAccounts(process.env.E2E_DEMO_ACCOUNTS!, 1_000);
-    server = await startServer();
-  } else {
-    dataDir = await mkdtemp(join(tmpdir(), 'samenveilig-e2e-voordeur-'));
-    server = await startServer({ env: { SAMENVEILIG_DATA_DIR: dataDir } });
-    accounts = await readDemoAccounts(join(dataDir, 'demo-accounts.txt'));
-  }
-  browser = await launchBrowser();
+  if (!skip) omgeving = await startOmgeving('voordeur');
 }, 180_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  await omgeving?.stop();
 }, 60_000);
 
-const serverOutput = () => `\n--- server output ---\n${server?.output().slice(-5_000) ?? ''}`;
-
-function account(rol: string): DemoAccount {
-  const found = accounts[rol];
-  if (!found) throw new Error(`No demo account for role ${rol} (found: ${Object.keys(accounts).join(', ')})`);
-  return found;
-}
-
-async function newPage(width = 1280): Promise<{ page: Page; problems: PageProblems }> {
-  const context = await browser!.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  return { page, problems: watchPage(page) };
-}
-
-async function loggedIn(rol: string): Promise<{ page: Page; problems: PageProblems }> {
-  const p = await newPage();
-  await loginAs(p.page, server!.baseUrl, account(rol));
-  return p;
-}
+const serverOutput = () => omgeving!.serverOutput();
+const newPage = (width?: number) => omgeving!.newPage(width);
+const loggedIn = (rol: string) => omgeving!.loggedIn(rol);
 
 /** Expected answers: 401 before login, 400 for the refused public melding. */
 const EXPECTED = [/\/api\/v1\/auth\/sessie → 401/, /status of 401/, /\/api\/v1\/publiek\/contact → 400/, /status of 400/];
@@ -99,16 +60,9 @@ async function bekendePersoon(page: Page): Promise<Lid & { gemeente: string }> {
   });
 }
 
-/** Focuses a field by its label and types, as a keyboard user does. */
-async function typ(page: Page, veld: ReturnType<Page['getByLabel']>, tekst: string): Promise<void> {
-  await veld.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(tekst);
-}
-
 describe.skipIf(skip)('the front door of Veilig Thuis', () => {
   it('phone intake → radar → assessment → four eyes → handover accepted by the lokaal team', { timeout: 420_000 }, async () => {
-    const base = server!.baseUrl;
+    const base = omgeving!.server.baseUrl;
 
     // 1. The vt-medewerker finds a known person of the region through the API.
     const mw = await loggedIn('vt-medewerker');
@@ -176,26 +130,10 @@ describe.skipIf(skip)('the front door of Veilig Thuis', () => {
     await p.getByText(/is dezelfde persoon als .*bekende huishouden/).waitFor();
 
     // 4. The assessment and a proposed handover to the demo's lokaal team.
-    await p.getByRole('radiogroup', { name: 'Is er acute onveiligheid?' }).getByRole('radio', { name: 'Nee' }).check();
-    await typ(p, p.getByRole('textbox', { name: /^Toelichting acute onveiligheid/ }), 'Geen direct gevaar: de pleger is vertrokken.');
-    await p.getByRole('radiogroup', { name: 'Is er structurele onveiligheid?' }).getByRole('radio', { name: 'Ja' }).check();
-    await typ(p, p.getByRole('textbox', { name: /^Toelichting structurele onveiligheid/ }), 'Herhaald geweld, het huishouden is bekend.');
-    await p.getByText(/^Risicofactoren/).first().click();
-    await p.getByRole('checkbox', { name: 'Kinderen zijn getuige van geweld' }).check();
-    await p.getByRole('button', { name: 'Bron toevoegen' }).click();
-    await p.getByLabel(/^Bron 1/).selectOption('politie');
-    await typ(p, p.getByRole('textbox', { name: /Wat vertelde bron 1/ }), 'Twee incidenten dit jaar geregistreerd.');
-    await p.getByRole('radiogroup', { name: /^Kindcheck/ }).getByRole('radio', { name: 'Ja' }).check();
-    await typ(p, p.getByRole('textbox', { name: /veiligheid van de kinderen/ }), 'Sam was thuis; school wordt geïnformeerd.');
-    await p.getByRole('button', { name: 'Beoordeling opslaan' }).click();
-    await p.getByText('De beoordeling is opgeslagen.').waitFor();
-
-    await p.getByRole('radiogroup', { name: /^Besluit/ }).getByRole('radio', { name: 'Overdracht', exact: true }).check();
-    await p.getByRole('radiogroup', { name: /^Overdragen aan/ }).getByRole('radio', { name: 'Lokaal team' }).check();
-    await p.getByLabel(/^Organisatie/).selectOption({ label: 'Lokaal team Apeldoorn (demo)' });
-    await typ(p, p.getByRole('textbox', { name: /^Warme overdracht/ }), 'Warme overdracht: het gezin kent het lokaal team; graag binnen een week op huisbezoek.');
-    await p.getByRole('button', { name: 'Besluit voorstellen' }).click();
-    await p.getByRole('heading', { name: /Wacht op bevestiging: Overdracht/ }).waitFor();
+    await beoordeelEnStelOverdrachtVoor(p, {
+      organisatie: 'Lokaal team Apeldoorn (demo)',
+      warm: 'Warme overdracht: het gezin kent het lokaal team; graag binnen een week op huisbezoek.',
+    });
     expect(await p.getByRole('button', { name: 'Bevestigen' }).count(), 'the proposer cannot confirm').toBe(0);
     await screenshot(p, 'voordeur-voorstel');
     expect(unexpected(mw.problems), `problems (medewerker)${serverOutput()}`).toEqual([]);
@@ -246,7 +184,7 @@ describe.skipIf(skip)('the front door of Veilig Thuis', () => {
   });
 
   it('the public page: anonymous advice gets a reference; a melding without a surname gets a plain-Dutch error', { timeout: 120_000 }, async () => {
-    const base = server!.baseUrl;
+    const base = omgeving!.server.baseUrl;
     const { page, problems } = await newPage(320);
     await page.goto(`${base}/melden`);
     await waitUntilLoaded(page);
@@ -298,7 +236,7 @@ describe.skipIf(skip)('the front door of Veilig Thuis', () => {
   });
 
   it('the professionals form: a police officer reports; Veilig Thuis finds the melding in its queue', { timeout: 180_000 }, async () => {
-    const base = server!.baseUrl;
+    const base = omgeving!.server.baseUrl;
     const { page: p, problems } = await loggedIn('politie');
     await p.goto(`${base}/melden/professional`);
     await waitUntilLoaded(p);

@@ -12,3 +12,6 @@ export * from './access/index.js';
 export * from './audit.js';
 export * from './radar/index.js';
 export * from './intake.js';
+export * from './plan.js';
+export * from './regie.js';
+export * from './top3.js';

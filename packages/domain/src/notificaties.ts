@@ -10,5 +10,11 @@ export const NOTIFICATIE_SOORTEN = [
   'overdracht-voorgesteld',
   'overdracht-beantwoord',
   'melding-bekend-huishouden',
+  'regie-voorgesteld',
+  'regie-beantwoord',
+  'afspraak-verlopen',
+  'fase-gewijzigd',
+  'fase-goedkeuring',
+  'controlemoment',
 ] as const;
 export type NotificatieSoort = (typeof NOTIFICATIE_SOORTEN)[number];

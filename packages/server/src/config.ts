@@ -24,6 +24,36 @@ const intIn = (name: string, min: number, max: number, fallback: number) =>
       return n;
     });
 
+/** An optional variable where an empty value counts as not set; check returns a message when the value is bad. */
+const optionalChecked = (name: string, check: (v: string) => string | undefined) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      const problem = check(v);
+      if (problem !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `${name} ${problem}` });
+        return z.NEVER;
+      }
+      return v;
+    });
+
+const parseUrl = (v: string): URL | undefined => {
+  try {
+    return new URL(v);
+  } catch {
+    return undefined;
+  }
+};
+
+// An address, or a display name with the address in angle brackets.
+const MAIL_ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+const isMailbox = (v: string) => {
+  const named = /^[^<>\r\n]*<([^<>]+)>$/.exec(v.trim());
+  return MAIL_ADDRESS.test(named ? named[1]! : v);
+};
+
 const envSchema = z.object({
   PORT: intIn('PORT', 0, 65535, 3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -61,10 +91,25 @@ const envSchema = z.object({
   SAMENVEILIG_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SAMENVEILIG_OIDC_REDIRECT_URI: z.url('SAMENVEILIG_OIDC_REDIRECT_URI must be a URL').optional(),
   SAMENVEILIG_OIDC_CLAIM: z.string().min(1).default('email'),
+  SAMENVEILIG_SMTP_URL: optionalChecked('SAMENVEILIG_SMTP_URL', (v) => {
+    const u = parseUrl(v);
+    return u && (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== ''
+      ? undefined
+      : 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example:465';
+  }),
+  SAMENVEILIG_SMTP_FROM: optionalChecked('SAMENVEILIG_SMTP_FROM', (v) =>
+    isMailbox(v) ? undefined : 'must be an e-mail address, e.g. noreply@regio.example or "Samen Veilig <noreply@regio.example>"',
+  ),
+  SAMENVEILIG_PUBLIEKE_URL: optionalChecked('SAMENVEILIG_PUBLIEKE_URL', (v) => {
+    const u = parseUrl(v);
+    return u && (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password && !u.search && !u.hash
+      ? undefined
+      : 'must be the http:// or https:// address users open the app at, without query or fragment, e.g. https://samenveilig.regio.example';
+  }),
 });
 
 /** Variables whose values may hold credentials. */
-const SECRET = new Set(['DATABASE_URL', 'SAMENVEILIG_OIDC_CLIENT_SECRET']);
+const SECRET = new Set(['DATABASE_URL', 'SAMENVEILIG_OIDC_CLIENT_SECRET', 'SAMENVEILIG_SMTP_URL']);
 
 export interface Config {
   readonly port: number;
@@ -89,6 +134,10 @@ export interface Config {
   readonly oidc:
     | { readonly issuer: string; readonly clientId: string; readonly clientSecret: string; readonly redirectUri: string; readonly claim: string }
     | undefined;
+  /** Notifications also by e-mail; present only when SAMENVEILIG_SMTP_URL is set (the sender address is then required). */
+  readonly email: { readonly smtpUrl: string; readonly from: string } | undefined;
+  /** The address users open the app at, without a trailing slash: links in e-mails start with it. */
+  readonly publiekeUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -121,6 +170,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'SAMENVEILIG_OIDC_*: set all of SAMENVEILIG_OIDC_ISSUER, SAMENVEILIG_OIDC_CLIENT_ID, SAMENVEILIG_OIDC_CLIENT_SECRET and SAMENVEILIG_OIDC_REDIRECT_URI, or none',
     ]);
   }
+  if (e.SAMENVEILIG_SMTP_URL !== undefined && e.SAMENVEILIG_SMTP_FROM === undefined) {
+    throw new ConfigError(['SAMENVEILIG_SMTP_FROM: required when SAMENVEILIG_SMTP_URL is set (the sender address of notification e-mails)']);
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -149,5 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           claim: e.SAMENVEILIG_OIDC_CLAIM,
         }
       : undefined,
+    email: e.SAMENVEILIG_SMTP_URL !== undefined ? { smtpUrl: e.SAMENVEILIG_SMTP_URL, from: e.SAMENVEILIG_SMTP_FROM! } : undefined,
+    publiekeUrl: (e.SAMENVEILIG_PUBLIEKE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
   });
 }

@@ -4,9 +4,11 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { prepareDatabase } from './db/setup.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createDemoAccounts, formatDemoAccounts, isEmpty, loadDemoRegion, DEMO_REGION, type DemoAccount } from './demo.js';
+import { createDemoAccounts, formatDemoAccounts, isEmpty, loadDemoDossiers, loadDemoRegion, DEMO_REGION, type DemoAccount } from './demo.js';
 import { buildApp } from './http/app.js';
 import { startTermijnbewaking } from './jobs/termijnbewaking.js';
+import { startEmailJob } from './notify/email.js';
+import { setEmailEnabled } from './notify/instelling.js';
 
 const say = (msg: string) => process.stderr.write(`${msg}\n`);
 
@@ -35,6 +37,12 @@ export async function serve(config: Config): Promise<void> {
     say(`Demoregio geladen: ${summary.stored} contacten in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     if (summary.rejected > 0) throw new Error(`demo data rejected ${summary.rejected} lines: ${JSON.stringify(summary.errors.slice(0, 3))}`);
     demoAccounts = await createDemoAccounts(db);
+    const dossiersStarted = Date.now();
+    const dossiers = await loadDemoDossiers(db, { seed: config.demoSeed });
+    say(
+      `Demodossiers: ${dossiers.huishoudens} actieve huishoudens met casusregisseur en veiligheidsplan, ${dossiers.sessies} TOP-3-sessies, ` +
+        `${dossiers.controlemomenten.open} controlemomenten te doen (${((Date.now() - dossiersStarted) / 1000).toFixed(1)} s).`,
+    );
   }
   // The embedded database has no autovacuum: statistics for the query planner are gathered at start-up
   // and every six hours (a server's autovacuum does this by itself).
@@ -46,12 +54,17 @@ export async function serve(config: Config): Promise<void> {
     stopAnalyze = () => clearInterval(timer);
   }
 
+  // E-mail for new notifications from here on (not for the demo's history above); sent by the job below.
+  setEmailEnabled(config.email !== undefined);
+  say(config.email ? 'E-mail: notificaties gaan ook per e-mail (SAMENVEILIG_SMTP_URL)' : 'E-mail: uit (SAMENVEILIG_SMTP_URL is niet gezet)');
   const app = await buildApp({ config, db });
   // Overdue work is reported to team leads; the deadlines themselves are data in the database.
   const stopWatch = startTermijnbewaking(db, { intervalMs: 30_000, onError: (err) => app.log.error({ err: { type: (err as Error)?.name } }, 'termijnbewaking failed') });
+  const stopEmail = config.email ? startEmailJob(db, { ...config.email, publiekeUrl: config.publiekeUrl }, { intervalMs: 15_000, log: app.log }) : async () => {};
   const shutdown = async () => {
     stopAnalyze();
     await stopWatch();
+    await stopEmail();
     await app.close();
     await db.close();
     process.exit(0);

@@ -7,6 +7,7 @@ import { ApiReferentiePage } from './pages/ApiReferentiePage';
 import { AuditPage } from './pages/AuditPage';
 import { BeheerGebruikersPage } from './pages/BeheerGebruikersPage';
 import { BeheerOrganisatiesPage } from './pages/BeheerOrganisatiesPage';
+import { BeheerPlanPage } from './pages/BeheerPlanPage';
 import { BeheerTermijnenPage } from './pages/BeheerTermijnenPage';
 import { BerichtenPage } from './pages/BerichtenPage';
 import { DossierPage } from './pages/DossierPage';
@@ -19,11 +20,15 @@ import { MeldenProfessionalPage } from './pages/MeldenProfessionalPage';
 import { MeldingPage } from './pages/MeldingPage';
 import { NietGevondenPage } from './pages/NietGevondenPage';
 import { OverdrachtenPage, OverdrachtPage } from './pages/OverdrachtenPage';
+import { PlanAfdrukPage } from './pages/PlanAfdrukPage';
+import { PlanPage } from './pages/PlanPage';
 import { PrivacyPage } from './pages/PrivacyPage';
 import { ReferentiePage } from './pages/ReferentiePage';
+import { RegieVoorstelPage, RegieVoorstellenPage } from './pages/RegiePage';
 import { RegioPage } from './pages/RegioPage';
+import { Top3Page } from './pages/Top3Page';
 import { WerkvoorraadPage } from './pages/WerkvoorraadPage';
-import { BEHEER_ROLLEN, DOSSIER_ROLLEN, heeftRol, MELDEN_ROLLEN, OVERDRACHT_ROLLEN, PRIVACY_ROLLEN, VT_ROLLEN } from './rollen';
+import { BEHEER_ROLLEN, DOSSIER_ROLLEN, heeftRol, MELDEN_ROLLEN, OVERDRACHT_ROLLEN, PRIVACY_ROLLEN, REGIE_ROLLEN, VT_ROLLEN } from './rollen';
 import { parseRoute, usePathname, type Route } from './router';
 import { SessieProvider, useHuidigeSessie } from './sessie';
 import { useApi, type ApiState } from './useApi';
@@ -38,6 +43,18 @@ function Pagina({ route, installatie }: { route: Route; installatie: ApiState<In
       return <DossiersPage />;
     case 'dossier':
       return <DossierPage key={route.id} id={route.id} />;
+    case 'dossier-plan':
+      return <PlanPage key={route.id} id={route.id} />;
+    case 'dossier-plan-afdruk':
+      return <PlanAfdrukPage key={route.id} id={route.id} />;
+    case 'dossier-top3':
+      return <Top3Page key={route.id} id={route.id} />;
+    case 'regie-voorstellen':
+      return <RegieVoorstellenPage />;
+    case 'regie-voorstel':
+      return <RegieVoorstelPage key={route.id} id={route.id} />;
+    case 'beheer-plan':
+      return <BeheerPlanPage />;
     case 'beheer-gebruikers':
       return <BeheerGebruikersPage />;
     case 'beheer-organisaties':
@@ -103,6 +120,12 @@ const SESSIE_NODIG: ReadonlySet<Route['name']> = new Set<Route['name']>([
   'account',
   'dossiers',
   'dossier',
+  'dossier-plan',
+  'dossier-plan-afdruk',
+  'dossier-top3',
+  'regie-voorstellen',
+  'regie-voorstel',
+  'beheer-plan',
   'beheer-gebruikers',
   'beheer-organisaties',
   'beheer-termijnen',
@@ -139,7 +162,16 @@ function AppInhoud() {
     { href: '/referentie', label: 'Referentiegegevens', active: route.name === 'referentie' },
     // Only what the user's roles allow; the server checks every request again.
     ...(heeftRol(sessie?.rollen, DOSSIER_ROLLEN)
-      ? [{ href: '/dossiers', label: 'Dossiers', active: route.name === 'dossiers' || route.name === 'dossier' }]
+      ? [
+          {
+            href: '/dossiers',
+            label: 'Dossiers',
+            active: route.name === 'dossiers' || route.name === 'dossier' || route.name === 'dossier-plan' || route.name === 'dossier-plan-afdruk' || route.name === 'dossier-top3',
+          },
+        ]
+      : []),
+    ...(heeftRol(sessie?.rollen, REGIE_ROLLEN)
+      ? [{ href: '/regie', label: 'Regie', active: route.name === 'regie-voorstellen' || route.name === 'regie-voorstel' }]
       : []),
     ...(heeftRol(sessie?.rollen, VT_ROLLEN)
       ? [
@@ -158,7 +190,7 @@ function AppInhoud() {
           {
             href: '/beheer/gebruikers',
             label: 'Beheer',
-            active: route.name === 'beheer-gebruikers' || route.name === 'beheer-organisaties' || route.name === 'beheer-termijnen',
+            active: route.name === 'beheer-gebruikers' || route.name === 'beheer-organisaties' || route.name === 'beheer-termijnen' || route.name === 'beheer-plan',
           },
         ]
       : []),

@@ -232,6 +232,8 @@ export interface Lid {
   bsn: string | null;
   adres: Adres | null;
   adresAfgeschermd: boolean;
+  /** Registrations the radar confirmed to be one person share this id (every registration is kept). */
+  identiteitId?: string;
 }
 
 export interface Contact {
@@ -252,6 +254,8 @@ export interface Contact {
   geweldsvormen: string[];
   omschrijving: string | null;
   acuutGevaar: boolean;
+  /** The veiligheidsbeoordeling of a melding (its status and the confirmed decision); null for an advies. */
+  beoordeling: { id: string; status: string; besluit: string | null; afgerondOp: string | null } | null;
 }
 
 export interface Notitie {
@@ -263,13 +267,52 @@ export interface Notitie {
   prive: boolean;
 }
 
+export type RegieSoort = 'casusregisseur' | 'procesregisseur';
+
+/** Who has regie now and how to reach them. */
+export interface Regisseur {
+  soort: RegieSoort;
+  userId: string;
+  naam: string;
+  email: string;
+  organisatie: string;
+  sinds: string;
+}
+
+export interface Controlemoment {
+  id: string;
+  maanden: number;
+  /** YYYY-MM-DD */
+  geplandOp: string;
+  status: 'gepland' | 'afgerond';
+  uitkomst: 'veilig' | 'zorgen' | 'onveilig' | null;
+}
+
+export interface TijdlijnItem {
+  op: string;
+  soort: string;
+  tekst: string;
+  door: string | null;
+}
+
 export interface Dossier {
   id: string;
   viaBreakGlass: { tot: string; reden: string } | null;
+  /** An active dossier: under regie since the accepted handover; null before. */
+  actief: { sinds: string; afgeslotenOp: string | null } | null;
+  regie: Regisseur[];
+  /** Open proposals to take over (or take up) regie. */
+  regieVoorstellen: { id: string; soort: RegieSoort; naar: string; voorgesteldDoor: string; voorgesteldOp: string }[];
   leden: Lid[];
+  /** Directed: `van` is <type> of `naar` (e.g. ex-partner, grootouder); `naar` may be someone outside the household. */
+  relaties: { van: string; naar: string; type: string }[];
   contacten: Contact[];
+  plan: { fase: string; versie: number; faseSinds: string } | null;
+  controlemomenten: Controlemoment[];
   notities: Notitie[];
-  betrokkenOrganisaties: { naam: string; type: string; grondslag: string }[];
+  betrokkenOrganisaties: { naam: string; type: string; grondslag: string; persoon: string | null }[];
+  /** Everything that happened, newest first. */
+  tijdlijn: TijdlijnItem[];
 }
 
 export interface BeheerTeam {
@@ -367,6 +410,8 @@ export const dossierApi = {
   lijst: (pagina: number) => getJson<Pagina<HuishoudenSamenvatting>>(`/api/v1/huishoudens?pagina=${pagina}`),
   dossier: (id: string) => getJson<Dossier>(`/api/v1/huishoudens/${enc(id)}`),
   breakGlass: (id: string, reden: string) => sendJson<{ tot: string }>('POST', `/api/v1/huishoudens/${enc(id)}/break-glass`, { reden }),
+  notitie: (id: string, notitie: { klasse: string; tekst: string; prive: boolean }) =>
+    sendJson<{ id: string; aangemaaktOp: string }>('POST', `/api/v1/huishoudens/${enc(id)}/notities`, notitie),
 };
 
 export const beheerApi = {

@@ -98,3 +98,18 @@ export function tijdOver(deadline: string, nu: number): { tekst: string; teLaat:
 export function formatProcent(kans: number): string {
   return `${Math.round(kans * 100)}%`;
 }
+
+const kortFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+
+/** "2026-05-12T10:00:00Z" → "12 mei 2026" in short form (for chart axes). */
+export function formatDatumKort(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : kortFormat.format(date);
+}
+
+const cijferFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+
+/** 2.5 → "2,5"; 3 → "3" */
+export function formatCijfer(n: number): string {
+  return cijferFormat.format(n);
+}

@@ -183,6 +183,11 @@ export const RELATIE_NAMEN: Record<string, string> = {
 };
 export const relatieLabel = label(RELATIE_NAMEN);
 
+/** "Anna is ex-partner van Bob"; "Anna heeft een andere relatie met Bob". */
+export function relatieZin(van: string, type: string, naar: string): string {
+  return type === 'overig' ? `${van} heeft een andere relatie met ${naar}` : `${van} is ${relatieLabel(type).toLowerCase()} van ${naar}`;
+}
+
 export const RISICOFACTOR_NAMEN: Record<string, string> = {
   'eerder-geweld': 'Eerder geweld of eerdere meldingen',
   escalatie: 'Geweld neemt toe in ernst of hoe vaak het gebeurt',
@@ -335,3 +340,68 @@ export const SECTOR_VAN_ORGANISATIETYPE: Record<string, string> = {
   jeugdhulp: 'jeugdzorg',
   overig: 'andere-organisatie',
 };
+
+/* ------------------------------------------------------------------------------------------------
+ * One household, one plan, one director: the veiligheidsplan, regie, TOP-3 and check moments.
+ * Mirrors packages/domain/src/{plan,regie,top3}.ts and the check moments of the server.
+ * ---------------------------------------------------------------------------------------------- */
+
+/** The phases of the plan, in order (FASEN). */
+export const FASEN = ['directe-veiligheid', 'stabiele-veiligheid', 'duurzame-veiligheid'] as const;
+export type Fase = (typeof FASEN)[number];
+
+export const FASE_NAMEN: Record<Fase, string> = {
+  'directe-veiligheid': 'Directe veiligheid',
+  'stabiele-veiligheid': 'Stabiele veiligheid',
+  'duurzame-veiligheid': 'Duurzame veiligheid',
+};
+export const faseLabel = label(FASE_NAMEN);
+
+/** What each phase is about, in plain Dutch (FASE_UITLEG). */
+export const FASE_UITLEG: Record<Fase, string> = {
+  'directe-veiligheid': 'Eerst stopt het geweld. We maken afspraken zodat iedereen nu veilig is.',
+  'stabiele-veiligheid': 'Het geweld is gestopt. We pakken aan wat de kans op nieuw geweld groter maakt.',
+  'duurzame-veiligheid': 'Het blijft veilig. Er is ruimte voor herstel en voor wat er is gebeurd.',
+};
+
+/** Status of a voorwaarde or afspraak, for professionals. */
+export const AFSPRAAK_STATUS_NAMEN: Record<string, string> = { open: 'Open', nagekomen: 'Nagekomen', 'niet-nagekomen': 'Niet nagekomen' };
+export const afspraakStatusLabel = label(AFSPRAAK_STATUS_NAMEN);
+
+/** The same status in B1 Dutch, for the household's printed plan. */
+const AFSPRAAK_STATUS_B1: Record<string, string> = { open: 'Nog te doen', nagekomen: 'Gedaan', 'niet-nagekomen': 'Niet gelukt' };
+export const afspraakStatusB1 = label(AFSPRAAK_STATUS_B1);
+
+export const REGIE_NAMEN: Record<string, string> = { casusregisseur: 'Casusregisseur', procesregisseur: 'Procesregisseur' };
+export const regieLabel = label(REGIE_NAMEN);
+
+const REGIE_VOORSTEL_STATUSSEN: Record<string, string> = {
+  voorgesteld: 'Wacht op antwoord',
+  geaccepteerd: 'Geaccepteerd',
+  geweigerd: 'Geweigerd',
+  ingetrokken: 'Ingetrokken',
+};
+export const regieVoorstelStatusLabel = label(REGIE_VOORSTEL_STATUSSEN);
+
+export const CONTROLE_UITKOMST_NAMEN: Record<string, string> = { veilig: 'Veilig', zorgen: 'Er zijn zorgen', onveilig: 'Niet veilig' };
+export const controleUitkomstLabel = label(CONTROLE_UITKOMST_NAMEN);
+
+const CONTROLE_STATUSSEN: Record<string, string> = { gepland: 'Gepland', afgerond: 'Afgerond' };
+export const controleStatusLabel = label(CONTROLE_STATUSSEN);
+
+/** Kinds of participants of a TOP-3 session (DEELNEMER_SOORTEN). */
+export const DEELNEMER_SOORT_NAMEN: Record<string, string> = { gezinslid: 'Gezinslid', kind: 'Kind', netwerk: 'Netwerk', professional: 'Professional' };
+export const deelnemerSoortLabel = label(DEELNEMER_SOORT_NAMEN);
+
+/** Kinds of events on the dossier's timeline. */
+const TIJDLIJN_SOORTEN: Record<string, string> = {
+  contact: 'Contact',
+  besluit: 'Besluit',
+  overdracht: 'Overdracht',
+  regie: 'Regie',
+  plan: 'Plan',
+  fase: 'Fase',
+  controle: 'Controle',
+  top3: 'TOP-3',
+};
+export const tijdlijnSoortLabel = label(TIJDLIJN_SOORTEN);

@@ -22,6 +22,13 @@ export const ALLE_ROLLEN = Object.keys(ROL_NAMEN);
 /** Roles that may read household dossiers they are involved with. */
 export const DOSSIER_ROLLEN = ['vt-medewerker', 'vt-gedragswetenschapper', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator'];
 
+/** Roles that may write (and read) a note of each class; mirrors KLASSE_ROLLEN of the access policy. */
+export const NOTITIE_SCHRIJVERS: Record<string, readonly string[]> = {
+  algemeen: DOSSIER_ROLLEN,
+  medisch: ['vt-medewerker', 'vt-gedragswetenschapper', 'csg'],
+  'seksueel-geweld': ['vt-medewerker', 'vt-gedragswetenschapper', 'csg'],
+};
+
 /** Roles that may ask for emergency access (break-glass) to a dossier outside their scope. */
 export const BREAK_GLASS_ROLLEN = ['vt-medewerker', 'vt-gedragswetenschapper', 'zvh-coordinator'];
 
@@ -40,6 +47,9 @@ export const OVERDRACHT_ROLLEN = ['lokaal-team', 'opvang', 'csg', 'zvh-coordinat
 export const MELDEN_ROLLEN = ['politie', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator', 'vt-medewerker', 'vt-gedragswetenschapper'];
 
 export const PRIVACY_ROLLEN = ['privacy-officer'];
+
+/** Professionals who can hold regie over a household (casusregisseur, procesregisseur) and answer regie proposals. */
+export const REGIE_ROLLEN = ['lokaal-team', 'vt-medewerker', 'vt-gedragswetenschapper', 'opvang', 'csg', 'zvh-coordinator'];
 
 export function rolNaam(rol: string): string {
   return ROL_NAMEN[rol] ?? rol;

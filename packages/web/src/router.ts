@@ -2,7 +2,8 @@
  * A tiny client-side router on the History API (no router library).
  * Routes: "/", "/regio/:id", "/referentie", "/api-referentie", "/melden" (public), and the logged-in pages ("/inloggen",
  * "/account", "/dossiers[/:id]", "/intake", "/werkvoorraad", "/meldingen/:id", "/overdrachten[/:id]", "/melden/professional",
- * "/meldingen-inbox", "/beheer/...", "/privacy/..."); anything else is "niet-gevonden".
+ * "/meldingen-inbox", "/beheer/...", "/privacy/...", the plan and TOP-3 of a dossier ("/dossiers/:id/plan[/afdruk]",
+ * "/dossiers/:id/top3"), regie proposals ("/regie[/:id]")); anything else is "niet-gevonden".
  */
 import { useSyncExternalStore } from 'react';
 
@@ -17,6 +18,12 @@ export type Route =
   | { name: 'account' }
   | { name: 'dossiers' }
   | { name: 'dossier'; id: string }
+  | { name: 'dossier-plan'; id: string }
+  | { name: 'dossier-plan-afdruk'; id: string }
+  | { name: 'dossier-top3'; id: string }
+  | { name: 'regie-voorstellen' }
+  | { name: 'regie-voorstel'; id: string }
+  | { name: 'beheer-plan' }
   | { name: 'beheer-gebruikers' }
   | { name: 'beheer-organisaties' }
   | { name: 'beheer-termijnen' }
@@ -63,6 +70,8 @@ function parseSecureRoute(path: string): Route | null {
     '/beheer/gebruikers': { name: 'beheer-gebruikers' },
     '/beheer/organisaties': { name: 'beheer-organisaties' },
     '/beheer/termijnen': { name: 'beheer-termijnen' },
+    '/beheer/plan': { name: 'beheer-plan' },
+    '/regie': { name: 'regie-voorstellen' },
     '/intake': { name: 'intake' },
     '/werkvoorraad': { name: 'werkvoorraad' },
     '/overdrachten': { name: 'overdrachten' },
@@ -72,8 +81,12 @@ function parseSecureRoute(path: string): Route | null {
   };
   const route = fixed[path];
   if (route) return route;
-  const withId: [RegExp, 'dossier' | 'melding' | 'overdracht' | 'privacy-persoon' | 'privacy-gebruiker'][] = [
+  const withId: [RegExp, Extract<Route, { id: string }>['name']][] = [
     [/^\/dossiers\/([^/]+)$/, 'dossier'],
+    [/^\/dossiers\/([^/]+)\/plan$/, 'dossier-plan'],
+    [/^\/dossiers\/([^/]+)\/plan\/afdruk$/, 'dossier-plan-afdruk'],
+    [/^\/dossiers\/([^/]+)\/top3$/, 'dossier-top3'],
+    [/^\/regie\/([^/]+)$/, 'regie-voorstel'],
     [/^\/meldingen\/([^/]+)$/, 'melding'],
     [/^\/overdrachten\/([^/]+)$/, 'overdracht'],
     [/^\/privacy\/persoon\/([^/]+)$/, 'privacy-persoon'],
@@ -93,6 +106,22 @@ function parseSecureRoute(path: string): Route | null {
 
 export function dossierPath(id: string): string {
   return `/dossiers/${encodeURIComponent(id)}`;
+}
+
+export function planPath(id: string): string {
+  return `${dossierPath(id)}/plan`;
+}
+
+export function afdrukPath(id: string): string {
+  return `${dossierPath(id)}/plan/afdruk`;
+}
+
+export function top3Path(id: string): string {
+  return `${dossierPath(id)}/top3`;
+}
+
+export function regieVoorstelPath(id: string): string {
+  return `/regie/${encodeURIComponent(id)}`;
 }
 
 export function meldingPath(id: string): string {

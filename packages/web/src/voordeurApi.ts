@@ -311,9 +311,26 @@ export interface WerkvoorraadItem {
   wachtOp: WachtOp;
 }
 
+/** A check moment after a handover that is due: Veilig Thuis verifies that safety was reached. */
+export interface ControleTaak {
+  id: string;
+  huishoudenId: string;
+  contactId: string | null;
+  maanden: number;
+  /** YYYY-MM-DD */
+  geplandOp: string;
+  deadline: string;
+  team: Ref | null;
+  /** The organisation the household was handed over to. */
+  overgedragenAan: string | null;
+  betrokkenen: string[];
+}
+
 export interface Werkvoorraad {
   items: WerkvoorraadItem[];
   totaal: number;
+  /** Due check moments after a handover. */
+  controles: ControleTaak[];
   /** The teams of the user's organisation. */
   teams: Ref[];
   /** The server's clock when the list was made. */
@@ -337,6 +354,8 @@ export interface Overdracht {
   huishoudenId: string;
   leden: { naam: string; geboortedatum: string | null }[];
   versie: number;
+  /** One handover only: who of the receiving organisation can become casusregisseur. */
+  regisseurKandidaten?: Ref[];
 }
 
 export interface Notificatie {
@@ -433,8 +452,13 @@ export const voordeurApi = {
 
   overdrachten: (status: 'open' | 'alle') => getJson<Overdracht[]>(`/api/v1/overdrachten?status=${status}`),
   overdracht: (id: string) => getJson<Overdracht>(`/api/v1/overdrachten/${enc(id)}`),
-  overdrachtBeantwoorden: (id: string, antwoord: 'accepteren' | 'weigeren', versie: number, reden?: string) =>
-    sendJson<Overdracht>('POST', `/api/v1/overdrachten/${enc(id)}/antwoord`, { antwoord, versie, ...(reden ? { reden } : {}) }),
+  overdrachtBeantwoorden: (id: string, antwoord: 'accepteren' | 'weigeren', versie: number, opties: { reden?: string; casusregisseurId?: string } = {}) =>
+    sendJson<Overdracht>('POST', `/api/v1/overdrachten/${enc(id)}/antwoord`, {
+      antwoord,
+      versie,
+      ...(opties.reden ? { reden: opties.reden } : {}),
+      ...(opties.casusregisseurId ? { casusregisseurId: opties.casusregisseurId } : {}),
+    }),
 
   professional: (body: ProfessionalContact) => sendJson<IntakeResultaat>('POST', '/api/v1/contacten/professional', body),
   publiek: (body: PubliekContact) => sendJson<{ referentie: string; soort: 'advies' | 'melding' }>('POST', '/api/v1/publiek/contact', body),

@@ -206,3 +206,35 @@ describe('the front door resources', () => {
     }
   });
 });
+
+describe('the household plan and regie proposals', () => {
+  const plan = (involvements: Involvement[], regionId = 'r1'): Resource => ({ type: 'veiligheidsplan', regionId, householdId: 'h1', involvements });
+  const DOSSIER = ['vt-medewerker', 'vt-gedragswetenschapper', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator'];
+
+  it.each(ROLLEN)('%s: reads and changes the shared plan only when involved; nobody lists plans', (rol) => {
+    for (const action of ['read', 'update', 'create'] as const) {
+      expect(can(actor([rol]), action, plan(vtInvolved), NOW), action).toBe(DOSSIER.includes(rol));
+      expect(can(actor([rol]), action, plan([{ organisationId: 'org-other', teamId: null, userId: null }]), NOW)).toBe(false);
+      expect(can(actor([rol]), action, plan(vtInvolved, 'r2'), NOW)).toBe(false);
+    }
+    expect(can(actor([rol]), 'list', plan(vtInvolved), NOW)).toBe(false);
+  });
+
+  it('break-glass opens the plan of that household too', () => {
+    const bg = actor(['zvh-coordinator'], { breakGlass: [{ householdId: 'h1', until: new Date(NOW.getTime() + 3_600_000) }] });
+    expect(can(bg, 'read', plan([]), NOW)).toBe(true);
+    expect(can(bg, 'read', plan([]), new Date(NOW.getTime() + 7_200_000))).toBe(false);
+  });
+
+  it.each(ROLLEN)('%s: a regie proposal is seen and answered by its receiver only, with a regie role', (rol) => {
+    const aanMij: Resource = { type: 'regie-voorstel', regionId: 'r1', naarUserId: 'u1' };
+    const aanAnder: Resource = { type: 'regie-voorstel', regionId: 'r1', naarUserId: 'u2' };
+    const regie = REGIE.includes(rol);
+    for (const action of ['read', 'list', 'review'] as const) {
+      expect(can(actor([rol]), action, aanMij, NOW)).toBe(regie);
+      expect(can(actor([rol]), action, aanAnder, NOW)).toBe(false);
+    }
+    expect(can(actor([rol]), 'update', aanMij, NOW)).toBe(false);
+  });
+});
+const REGIE: string[] = ['lokaal-team', 'vt-medewerker', 'vt-gedragswetenschapper', 'opvang', 'csg', 'zvh-coordinator'];

@@ -3,7 +3,7 @@
  * dossierScope(actor), the same rule in the shape the data layer turns into SQL for lists.
  * Deny by default: anything not granted below is refused.
  */
-import { AGGREGATE_ONLY_ROLLEN, BREAK_GLASS_ROLLEN, VT_ROLLEN, type Rol } from './roles.js';
+import { AGGREGATE_ONLY_ROLLEN, BREAK_GLASS_ROLLEN, REGIE_ROLLEN, VT_ROLLEN, type Rol } from './roles.js';
 
 export interface Actor {
   readonly kind: 'user' | 'system';
@@ -79,6 +79,13 @@ export type Resource =
   | { readonly type: 'import'; readonly regionId: string }
   /** A user's own notifications. */
   | { readonly type: 'notificatie'; readonly regionId: string; readonly userId: string }
+  /**
+   * The household's shared veiligheidsplan, its TOP-3 sessions and its regie: every involved
+   * professional reads and writes the one plan ('review' is approving a phase change someone else proposed).
+   */
+  | { readonly type: 'veiligheidsplan'; readonly regionId: string; readonly householdId: string; readonly involvements: readonly Involvement[] }
+  /** A proposal to take over regie: its receiver answers it. */
+  | { readonly type: 'regie-voorstel'; readonly regionId: string; readonly naarUserId: string }
   | { readonly type: 'audit'; readonly regionId: string }
   | { readonly type: 'beheer'; readonly regionId: string }
   | { readonly type: 'cijfers'; readonly regionId: string }
@@ -151,6 +158,10 @@ export function can(actor: Actor, action: Action, resource: Resource, now: Date 
       return action === 'create' && has(actor, [...VT_ROLLEN, 'politie', 'functioneel-beheerder']);
     case 'notificatie':
       return (action === 'read' || action === 'list' || action === 'update') && actor.id === resource.userId;
+    case 'veiligheidsplan':
+      return action !== 'list' && has(actor, DOSSIER_ROLLEN) && inScope(actor, resource.householdId, resource.involvements, now);
+    case 'regie-voorstel':
+      return (action === 'read' || action === 'list' || action === 'review') && has(actor, REGIE_ROLLEN) && actor.id === resource.naarUserId;
     case 'contact-invoer':
       return action === 'create' && has(actor, [...VT_ROLLEN, 'politie', 'lokaal-team', 'opvang', 'csg', 'zvh-coordinator']);
     case 'audit':
@@ -214,6 +225,8 @@ export function mayAttempt(actor: Actor, action: Action, type: ResourceType): bo
     'intake-concept': { type: 'intake-concept', regionId: actor.regionId, userId: actor.id },
     import: { type: 'import', regionId: actor.regionId },
     notificatie: { type: 'notificatie', regionId: actor.regionId, userId: actor.id },
+    veiligheidsplan: { type: 'veiligheidsplan', regionId: actor.regionId, householdId: '', involvements: [everything] },
+    'regie-voorstel': { type: 'regie-voorstel', regionId: actor.regionId, naarUserId: actor.id },
     audit: { type: 'audit', regionId: actor.regionId },
     beheer: { type: 'beheer', regionId: actor.regionId },
     cijfers: { type: 'cijfers', regionId: actor.regionId },

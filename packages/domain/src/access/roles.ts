@@ -42,3 +42,6 @@ export const AGGREGATE_ONLY_ROLLEN: readonly Rol[] = ['beleidsmedewerker'];
 export function requiresSecondFactor(roles: readonly Rol[]): boolean {
   return roles.some((r) => !AGGREGATE_ONLY_ROLLEN.includes(r));
 }
+
+/** Roles whose users can hold regie over a household: professionals who work with households. */
+export const REGIE_ROLLEN: readonly Rol[] = ['lokaal-team', 'vt-medewerker', 'vt-gedragswetenschapper', 'opvang', 'csg', 'zvh-coordinator'];

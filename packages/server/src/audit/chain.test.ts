@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, testDbKind, type TestDb } from '../test-support/db.js';
-import { appendAudit, verifyAudit, type AuditEvent } from './chain.js';
+import { appendAudit, verifyAudit, weigering, type AuditEvent } from './chain.js';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -28,6 +28,25 @@ const tamper = async (sql: string) => {
 };
 
 describe(`audit hash chain (${testDbKind()})`, () => {
+  it('a refusal thrown inside a transaction rolls back its work but keeps its audit row, in the chain', async () => {
+    const refusal: AuditEvent = { regionId: 'noord-veluwe-mijov', actorSoort: 'gebruiker', actorId: 'u-x', organisationId: null, rol: null, actie: 'veiligheidsplan.lezen', uitkomst: 'niet-gevonden' };
+    const err = new Error('niet gevonden');
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO household (region_id, external_id, source) VALUES ('noord-veluwe-mijov', 'WEIGERING', 'chain-test')`);
+        await appendAudit(tx, [{ ...refusal, actie: 'binnen.de.transactie', uitkomst: 'ok' }]);
+        throw weigering(err, [refusal]);
+      }),
+    ).rejects.toBe(err);
+    expect((await t.db.query(`SELECT 1 FROM household WHERE external_id = 'WEIGERING'`)).rows).toHaveLength(0);
+    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE actie = 'binnen.de.transactie'`)).rows).toHaveLength(0);
+    expect((await t.db.query<{ uitkomst: string }>(`SELECT uitkomst FROM audit_log WHERE actie = 'veiligheidsplan.lezen'`)).rows).toEqual([{ uitkomst: 'niet-gevonden' }]);
+    expect(await verifyAudit(t.db)).toMatchObject({ ok: true });
+    // An ordinary error leaves nothing behind.
+    await expect(t.db.transaction(async (tx) => appendAudit(tx, [{ ...refusal, actie: 'gewone.fout' }]).then(() => Promise.reject(new Error('x'))))).rejects.toThrow('x');
+    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE actie = 'gewone.fout'`)).rows).toHaveLength(0);
+  });
+
   it('verifies intact chains per region', async () => {
     expect(await verifyAudit(t.db)).toEqual({
       ok: true,

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { auditDigestInput, GENESIS_HASH, type AuditActorSoort, type AuditEntry } from '@samenveilig/domain';
-import type { Queryable } from '../db/database.js';
+import { NA_ROLLBACK, type Database, type Queryable } from '../db/database.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -25,6 +25,15 @@ export interface AuditEvent {
   uitkomst: string;
   requestId?: string | null;
   clientAdres?: string | null;
+}
+
+/**
+ * A refusal thrown inside a transaction (not found, out of scope, not allowed): the transaction is rolled
+ * back, and then the refusal's audit rows are written in a transaction of their own. Writing them in the
+ * rolled-back transaction would lose them with it.
+ */
+export function weigering<E extends Error>(error: E, events: readonly AuditEvent[]): E {
+  return Object.assign(error, { [NA_ROLLBACK]: (db: Database) => db.transaction((tx) => appendAudit(tx, events)) });
 }
 
 export async function appendAudit(tx: Queryable, events: readonly AuditEvent[], now: Date = new Date()): Promise<void> {

@@ -21,9 +21,24 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs fn in one transaction: committed when fn resolves, rolled back when it throws. */
+  /**
+   * Runs fn in one transaction: committed when fn resolves, rolled back when it throws. An error that
+   * carries work for after the rollback (see `naRollback`) has it done before the error is passed on.
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * Work an error asks for once its transaction is rolled back, in a transaction of its own: a refusal
+ * still leaves its audit row (audit/chain.ts `weigering`) though nothing else of the action remains.
+ */
+export const NA_ROLLBACK = Symbol('naRollback');
+type NaRollback = (db: Database) => Promise<void>;
+
+async function naRollback(err: unknown, db: Database): Promise<void> {
+  const work = (err as { [NA_ROLLBACK]?: NaRollback } | null)?.[NA_ROLLBACK];
+  if (typeof work === 'function') await work(db);
 }
 
 // Same value types on both drivers: int8 (count(*)) as number, date as 'YYYY-MM-DD' string.
@@ -50,12 +65,20 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     },
   });
   const base = wrap(db);
-  return {
+  const database: Database = {
     kind: 'pglite',
     ...base,
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx as unknown as Pick<PGlite, 'query' | 'exec'>))),
+    async transaction(fn) {
+      try {
+        return await db.transaction((tx) => fn(wrap(tx as unknown as Pick<PGlite, 'query' | 'exec'>)));
+      } catch (err) {
+        await naRollback(err, database);
+        throw err;
+      }
+    },
     close: () => db.close(),
   };
+  return database;
 }
 
 const statementNames = new Map<string, string>();
@@ -91,7 +114,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     },
   });
   await pool.query('SELECT 1');
-  return {
+  const database: Database = {
     kind: 'postgres',
     ...wrap(pool),
     async transaction(fn) {
@@ -100,16 +123,19 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
+        client.release();
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
+        // Back to the pool first: the work after the rollback takes a connection of its own.
         client.release();
+        await naRollback(err, database);
+        throw err;
       }
     },
     close: () => pool.end(),
   };
+  return database;
 }
 
 /** Opens the database the configuration names: a server when databaseUrl is set, else PGlite under dataDir. */

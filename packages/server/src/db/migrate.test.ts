@@ -21,6 +21,11 @@ import {
   PERSOON_ROLLEN,
   REGIONS,
   RELATIE_TYPES,
+  DEELNEMER_SOORTEN,
+  FASEN,
+  REGIE_ROLLEN,
+  REGIE_SOORTEN,
+  REGIE_VOORSTEL_STATUSSEN,
 } from '@samenveilig/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmptyDb, createTestDb, testDbKind, type TestDb } from '../test-support/db.js';
@@ -111,6 +116,32 @@ describe(`migrations (${testDbKind()})`, () => {
     }
     expect(defs).toContain("'ex-partner'");
     for (const t of RELATIE_TYPES) expect(defs).toContain(`'${t}'`);
+  });
+
+  it('plan, regie and TOP-3 tables allow exactly the values of the domain model', async () => {
+    const { db } = track(await createTestDb());
+    const defsOf = async (table: string) =>
+      (await db.query<{ def: string }>(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE contype = 'c' AND conrelid::regclass::text = $1`, [table])).rows.map(
+        (r) => r.def,
+      );
+    const valuesOf = (defs: string[], column: string) => {
+      const def = defs.find((d) => new RegExp(`\\(${column} = ANY`).test(d));
+      expect(def, `a CHECK on ${column}`).toBeDefined();
+      return new Set([...def!.matchAll(/'([^']+)'/g)].map((m) => m[1]));
+    };
+    for (const table of ['veiligheidsplan', 'veiligheidsplan_versie', 'top3_sessie']) expect(valuesOf(await defsOf(table), 'fase')).toEqual(new Set(FASEN));
+    const fv = await defsOf('fase_voorstel');
+    expect(valuesOf(fv, 'van_fase')).toEqual(new Set(FASEN));
+    expect(valuesOf(fv, 'naar_fase')).toEqual(new Set(FASEN));
+    const rv = await defsOf('regie_voorstel');
+    expect(valuesOf(rv, 'soort')).toEqual(new Set(REGIE_SOORTEN));
+    expect(valuesOf(rv, 'status')).toEqual(new Set(REGIE_VOORSTEL_STATUSSEN));
+    expect(valuesOf(await defsOf('household_regie'), 'soort')).toEqual(new Set(REGIE_SOORTEN));
+    expect(valuesOf(await defsOf('top3_deelnemer'), 'soort')).toEqual(new Set(DEELNEMER_SOORTEN));
+    // The roles that can hold regie, as the database's trigger lists them.
+    const src = (await db.query<{ src: string }>(`SELECT prosrc AS src FROM pg_proc WHERE proname = 'user_role_regie_check'`)).rows[0]!.src;
+    const inList = src.match(/rol IN \(([^)]*)\)/)![1]!;
+    expect(new Set([...inList.matchAll(/'([^']+)'/g)].map((m) => m[1]))).toEqual(new Set(REGIE_ROLLEN));
   });
 
   it('keeps every record in one region: a reference into another region is refused', async () => {

@@ -24,6 +24,8 @@ import { beheerRoutes } from './routes/beheer.js';
 import { privacyRoutes } from './routes/privacy.js';
 import { intakeRoutes } from './routes/intake.js';
 import { meldingRoutes } from './routes/meldingen.js';
+import { planRoutes } from './routes/plan.js';
+import { top3Routes } from './routes/top3.js';
 import { registerSecurity } from './security.js';
 import { VERSION } from '../version.js';
 
@@ -147,6 +149,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(privacyRoutes, { db: deps.db });
   await app.register(intakeRoutes, { db: deps.db, config });
   await app.register(meldingRoutes, { db: deps.db });
+  await app.register(planRoutes, { db: deps.db });
+  await app.register(top3Routes, { db: deps.db });
 
   const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);

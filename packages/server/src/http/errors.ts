@@ -61,6 +61,15 @@ function toAppError(err: unknown): AppError {
     return new AppError('ongeldige_invoer', 'Het verzoek is geen geldige JSON.');
   }
   if (fe.statusCode === 429) return new AppError('te_veel_verzoeken', 'Te veel verzoeken. Probeer het later opnieuw.');
+  // The database refused a change that raced another one, or that would break a rule it guards (one
+  // casusregisseur per active household; nobody leaves while holding regie): a conflict, not a fault.
+  const sqlstate = (err as { code?: unknown } | null)?.code;
+  if (sqlstate === '23505' || sqlstate === '40001' || sqlstate === '40P01') {
+    return new AppError('conflict', 'Deze wijziging botst met een gelijktijdige wijziging van iemand anders. Herlaad de gegevens en probeer het opnieuw.');
+  }
+  if (sqlstate === '23514' && /regie|casusregisseur/.test(String((err as Error).message))) {
+    return new AppError('conflict', 'Dit kan niet: een actief huishouden houdt altijd één casusregisseur, en wie regie heeft, draagt die eerst over.');
+  }
   return new AppError('interne_fout', 'Er ging iets mis aan onze kant. Probeer het opnieuw of neem contact op met de beheerder.');
 }
 

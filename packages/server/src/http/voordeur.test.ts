@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '@samenveilig/domain';
 import { buildApp } from './app.js';
+import { ok } from '../test-support/http.js';
 import { createTestDb, testDbKind, type TestDb } from '../test-support/db.js';
 import { createSecurityFixture, REGIO, securityConfig, type SecurityFixture, type Wie } from '../test-support/security.js';
 import { meldVerlopenTermijnen } from '../jobs/termijnbewaking.js';
@@ -29,10 +30,6 @@ afterAll(async () => {
 
 const send = (who: Wie | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
   app.inject({ method, url, headers: who ? fx.as(who) : {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
-const ok = <T>(r: { statusCode: number; body: string; json: () => unknown }, status = 200): T => {
-  expect(r.statusCode, r.body.slice(0, 600)).toBe(status);
-  return r.json() as T;
-};
 const audits = async (actie: string) => (await t.db.query<{ actor_id: string; uitkomst: string; personen: string[] }>(`SELECT actor_id, uitkomst, personen FROM audit_log WHERE actie = $1 ORDER BY seq`, [actie])).rows;
 const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM (${sql}) x`, params)).rows[0]!.n;
 
@@ -72,7 +69,7 @@ interface ContactBody {
     overdrachten: { id: string; status: string }[];
     beoordeeldOp: string | null;
   } | null;
-  radar: { id: string; persoon: { id: string }; kans: number; uitleg: { field: string; uitleg: string }[]; kandidaat: { personId: string; huishoudens: { id: string; inZicht: boolean }[] } }[] | null;
+  radar: { id: string; status: string; persoon: { id: string }; kans: number; uitleg: { field: string; uitleg: string }[]; kandidaat: { personId: string; huishoudens: { id: string; inZicht: boolean }[] } }[] | null;
   gebeurtenissen: { soort: string }[];
 }
 

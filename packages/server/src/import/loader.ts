@@ -20,6 +20,7 @@ import { appendAudit, type AuditEvent } from '../audit/chain.js';
 import { runTogether } from '../db/statements.js';
 import { indexPersons, indexStatements, radarForContact, type RadarPerson } from '../radar/store.js';
 import { beoordelingenStatement } from '../repositories/beoordelingen.js';
+import { nieuweMeldingBijPlan } from '../repositories/plan.js';
 
 /** Who writes, for the audit trail: a user (HTTP import) or a named system actor (CLI, generator, demo). */
 export type ImportActor = Pick<AuditEvent, 'actorSoort' | 'actorId' | 'organisationId' | 'rol' | 'requestId' | 'clientAdres'> & {
@@ -565,6 +566,18 @@ async function storeBatch(
     if (!b.radar || b.line.personen.length === 0) continue;
     const ids = [...new Set(b.line.personen.map((p) => personIdOf.get(`${b.lineNo}/${p.ref}`)!))];
     radarFound.set(b.lineNo, await radarForContact(tx, b.regionId, contactIds.get(b.lineNo)!, ids.map((id) => radarRowOf.get(id)!), nieuw));
+  }
+  // A new melding about a household with a plan (the sender's household id joined it): back to directe veiligheid.
+  // Only a household known before (joined by the sender's id) can have a plan; new ones cannot.
+  const known = [...new Set(hhIds.values())];
+  const withPlan = new Set(
+    known.length
+      ? (await tx.query<{ household_id: string }>(`SELECT household_id FROM veiligheidsplan WHERE household_id = ANY($1::uuid[])`, [known])).rows.map((r) => r.household_id)
+      : [],
+  );
+  for (const b of fresh) {
+    const hh = contactHousehold.get(b);
+    if (hh && withPlan.has(hh) && b.radar) await nieuweMeldingBijPlan(tx, hh, contactIds.get(b.lineNo)!, b.receivedAt);
   }
   // The write is audited in the same transaction: one entry per region per batch, naming every person written.
   const personsByRegion = new Map<string, Set<string>>();

@@ -7,6 +7,7 @@
 import { appendAudit } from '../audit/chain.js';
 import type { Database } from '../db/database.js';
 import { notify, usersWithRole } from '../repositories/notificaties.js';
+import { meldControlemomenten, meldVerlopenAfspraken } from './planbewaking.js';
 
 const ACTOR = 'system:termijnbewaking';
 
@@ -88,6 +89,9 @@ export function startTermijnbewaking(db: Database, opts: { intervalMs: number; o
       try {
         // Drain in batches, so a backlog after downtime is reported at once.
         while ((await meldVerlopenTermijnen(db)) === 500);
+        while ((await meldControlemomenten(db)) === 500);
+        // Bounded: a plan the query finds but the domain rule does not would otherwise be found again and again.
+        for (let i = 0; i < 50 && (await meldVerlopenAfspraken(db)) >= 200; i++);
       } catch (err) {
         opts.onError(err);
       }

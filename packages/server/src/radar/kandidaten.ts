@@ -9,12 +9,12 @@
  * register: that someone is involved, not why), and the contact cannot be attached to it.
  */
 import { can, type Actor, type FieldResult } from '@samenveilig/domain';
-import { appendAudit } from '../audit/chain.js';
+import { appendAudit, weigering } from '../audit/chain.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { isUuid, type AuditBase } from '../repositories/common.js';
 import { scopeCondition } from '../repositories/dossiers.js';
-import { notify } from '../repositories/notificaties.js';
+import { nieuweMeldingBijPlan } from '../repositories/plan.js';
 import { RADAR_PERSON_COLUMNS, searchCandidates, toLinkInput, type RadarMatch, type RadarPerson } from './store.js';
 
 export interface BekendHuishouden {
@@ -243,8 +243,7 @@ export async function beslisKandidaat(
     const params: unknown[] = [k?.household_id ?? null];
     const visible = k?.household_id ? (await tx.query(`SELECT 1 FROM household h WHERE h.id = $1 AND ${scopeCondition(actor, params, now)}`, params)).rows.length > 0 : false;
     if (!k || !visible || !can(actor, 'update', { type: 'radar', regionId: actor.regionId }, now)) {
-      await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'radar.beslissen', recordType: 'radar_kandidaat', recordId: isUuid(id) ? id : null, uitkomst: 'niet-gevonden' }]);
-      throw new AppError('niet_gevonden', 'Kandidaat niet gevonden.');
+      throw weigering(new AppError('niet_gevonden', 'Kandidaat niet gevonden.'), [{ ...audit, regionId: actor.regionId, actie: 'radar.beslissen', recordType: 'radar_kandidaat', recordId: isUuid(id) ? id : null, uitkomst: 'niet-gevonden' }]);
     }
     if (k.status !== 'open') throw new AppError('conflict', 'Over deze kandidaat is al beslist.');
     const personen = [k.person_id, k.kandidaat_person_id];
@@ -302,19 +301,8 @@ export async function beslisKandidaat(
       await mergeHousehold(tx, actor.regionId, k.household_id!, target.id, now);
       await tx.query(`UPDATE radar_kandidaat SET huishouden_gekoppeld = true WHERE id = $1`, [k.id]);
       huishoudenId = target.id;
-      // A new melding about a household with a casusregisseur: the regisseur hears of it at once.
-      const regisseurs = (
-        await tx.query<{ user_id: string }>(`SELECT user_id FROM household_regie WHERE household_id = $1 AND tot IS NULL`, [target.id])
-      ).rows.map((r) => r.user_id);
-      await notify(tx, {
-        regionId: actor.regionId,
-        userIds: regisseurs,
-        soort: 'melding-bekend-huishouden',
-        titel: 'Nieuw contact bij Veilig Thuis over een huishouden waarvoor u regie heeft',
-        link: `/dossiers/${target.id}`,
-        bronType: 'huishouden',
-        bronId: target.id,
-      }, now);
+      // A new melding about a household with a plan: back to directe veiligheid, and the regisseurs hear of it at once.
+      await nieuweMeldingBijPlan(tx, target.id, k.contact_id, now);
     }
     await appendAudit(tx, [
       {

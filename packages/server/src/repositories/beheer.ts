@@ -1,10 +1,11 @@
 /** Users, organisations and teams of a region, for the functioneel beheerder. Writes are audited. */
-import type { Actor, Rol } from '@samenveilig/domain';
+import { REGIE_ROLLEN, vertrekProbleem, type Actor, type Rol } from '@samenveilig/domain';
 import { appendAudit } from '../audit/chain.js';
 import { isUuid, type AuditBase } from './common.js';
 import { hashPassword, newTotpSecret, randomPassword, totpUri } from '../auth/credentials.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
+import { regieVanGebruiker } from './regie.js';
 
 
 export async function listOrganisations(db: Queryable, regionId: string) {
@@ -176,6 +177,12 @@ export async function updateUser(
     // itself a dossier role would read every dossier of its organisation). Another beheerder must do it.
     if (id === actor.id && (input.actief !== undefined || input.rollen !== undefined)) {
       throw new AppError('geen_toegang', 'U kunt uw eigen rollen en status niet wijzigen; vraag een andere functioneel beheerder.');
+    }
+    // Regie is never left without a holder: deactivating, or taking away every role that can hold it,
+    // waits until a successor accepted the user's regie (the database refuses it as well).
+    if (input.actief === false || (input.rollen && !input.rollen.some((r) => REGIE_ROLLEN.includes(r)))) {
+      const probleem = vertrekProbleem(await regieVanGebruiker(tx, id));
+      if (probleem) throw new AppError('conflict', `${probleem.charAt(0).toUpperCase()}${probleem.slice(1)}.`);
     }
     await tx.query(
       `UPDATE app_user SET naam = coalesce($3, naam), team_id = CASE WHEN $4 THEN $5::uuid ELSE team_id END, actief = coalesce($6, actief), versie = versie + 1

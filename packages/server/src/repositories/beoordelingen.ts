@@ -27,13 +27,14 @@ import {
   type ValidImportLine,
 } from '@samenveilig/domain';
 import { v7 as uuidv7 } from 'uuid';
-import { appendAudit } from '../audit/chain.js';
+import { appendAudit, weigering } from '../audit/chain.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { isUuid, type AuditBase } from './common.js';
 import { scopeCondition } from './dossiers.js';
 import { termijnInstellingen, termijnInstellingenEnTeams } from './instellingen.js';
 import { runTogether, type Statement } from '../db/statements.js';
+import { openControlemomenten, planControlemomenten } from './controle.js';
 import { notify, usersWithRole } from './notificaties.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -428,18 +429,19 @@ export async function werkvoorraad(db: Database, actor: Actor, audit: AuditBase,
         [actor.regionId, actor.organisationId],
       )
     ).rows;
+    const controles = await openControlemomenten(tx, actor, opts, now);
     await appendAudit(tx, [
       {
         ...audit,
         regionId: actor.regionId,
         actie: 'werkvoorraad.lijst',
         recordType: 'beoordeling',
-        personen: rows.flatMap((r) => r.personen.map((p) => p.id)),
+        personen: [...rows.flatMap((r) => r.personen.map((p) => p.id)), ...controles.personen],
         doel: `team ${opts.team}`,
-        uitkomst: `ok (${items.length})`,
+        uitkomst: `ok (${items.length}; ${controles.items.length} controles)`,
       },
     ]);
-    return { items, totaal: rows[0]?.totaal ?? 0, teams, nu: now.toISOString() };
+    return { items, totaal: rows[0]?.totaal ?? 0, controles: controles.items, teams, nu: now.toISOString() };
   });
 }
 
@@ -449,8 +451,7 @@ export async function werkvoorraad(db: Database, actor: Actor, audit: AuditBase,
 async function loadInScope(tx: Queryable, actor: Actor, audit: AuditBase, id: string, actie: string, now: Date): Promise<BeoordelingRow> {
   const b = await loadBeoordeling(tx, actor, { id }, true);
   if (!b || !(await inScope(tx, actor, b.household_id, now))) {
-    await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie, recordType: 'beoordeling', recordId: isUuid(id) ? id : null, uitkomst: 'niet-gevonden' }]);
-    throw new AppError('niet_gevonden', 'Beoordeling niet gevonden.');
+    throw weigering(new AppError('niet_gevonden', 'Beoordeling niet gevonden.'), [{ ...audit, regionId: actor.regionId, actie, recordType: 'beoordeling', recordId: isUuid(id) ? id : null, uitkomst: 'niet-gevonden' }]);
   }
   return b;
 }
@@ -636,16 +637,14 @@ export async function beoordeelVoorstel(
       : undefined;
     const b = s ? await loadInScope(tx, actor, audit, s.beoordeling_id, 'besluit.beoordelen', now) : null;
     if (!s || !b) {
-      await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'besluit.beoordelen', recordType: 'besluit', recordId: isUuid(besluitId) ? besluitId : null, uitkomst: 'niet-gevonden' }]);
-      throw new AppError('niet_gevonden', 'Besluit niet gevonden.');
+      throw weigering(new AppError('niet_gevonden', 'Besluit niet gevonden.'), [{ ...audit, regionId: actor.regionId, actie: 'besluit.beoordelen', recordType: 'besluit', recordId: isUuid(besluitId) ? besluitId : null, uitkomst: 'niet-gevonden' }]);
     }
     // Lock order: the assessment (above), then the decision.
     const current = (await tx.query<{ status: string }>(`SELECT status FROM besluit WHERE id = $1 FOR UPDATE`, [s.id])).rows[0]!;
     if (current.status !== 'voorgesteld') throw new AppError('conflict', 'Over dit besluit is al beslist.');
     const probleem = bevestigenProbleem({ id: actor.id, isGedragswetenschapper: actor.roles.includes('vt-gedragswetenschapper') }, s.voorgesteld_door);
     if (probleem) {
-      await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'besluit.beoordelen', recordType: 'besluit', recordId: s.id, uitkomst: 'geweigerd' }]);
-      throw new AppError('geen_toegang', `${probleem.charAt(0).toUpperCase()}${probleem.slice(1)}.`);
+      throw weigering(new AppError('geen_toegang', `${probleem.charAt(0).toUpperCase()}${probleem.slice(1)}.`), [{ ...audit, regionId: actor.regionId, actie: 'besluit.beoordelen', recordType: 'besluit', recordId: s.id, uitkomst: 'geweigerd' }]);
     }
     const personen = await householdPersons(tx, b.household_id);
     if (input.antwoord === 'terugsturen') {
@@ -774,6 +773,10 @@ async function applyBesluit(
   if (g.status === 'afgerond') {
     set.afgerond_op = now;
     deadline = null;
+    // Voorwaarden en vervolg kept by Veilig Thuis itself: it checks at the set moments that they hold.
+    if (besluit.soort === 'voorwaarden-en-vervolg' && b.household_id) {
+      await planControlemomenten(tx, { regionId: actor.regionId, householdId: b.household_id, overdrachtId: null, beoordelingId: b.id, vanaf: now });
+    }
   }
   set.deadline = deadline;
   if ((deadline?.getTime() ?? null) !== (b.deadline ? new Date(b.deadline).getTime() : null)) set.te_laat_gemeld_op = null;

@@ -14,10 +14,12 @@ import {
   type Involvement,
   type NotitieKlasse,
 } from '@samenveilig/domain';
-import { appendAudit } from '../audit/chain.js';
+import { appendAudit, weigering } from '../audit/chain.js';
+import { AppError } from '../http/errors.js';
 import { isUuid, type AuditBase } from './common.js';
 import { PERSON_COLUMNS, personView, type PersonRow } from './personen.js';
 import type { Database, Queryable } from '../db/database.js';
+import { dossierAanvulling } from './tijdlijn.js';
 
 
 
@@ -99,12 +101,13 @@ export async function listHouseholds(
   });
 }
 
-interface Loaded {
+export interface Loaded {
   involvements: (Involvement & { naam: string; type: string; grondslag: string })[];
   casusregisseur: string | null;
 }
 
-async function loadHousehold(tx: Queryable, actor: Actor, id: string): Promise<Loaded | null> {
+/** A household of the actor's region with its open involvements and casusregisseur; null when absent. */
+export async function loadHousehold(tx: Queryable, actor: Actor, id: string): Promise<Loaded | null> {
   if (!isUuid(id)) return null;
   const h = await tx.query<{ id: string }>(`SELECT id FROM household WHERE id = $1 AND region_id = $2`, [id, actor.regionId]);
   if (h.rows.length === 0) return null;
@@ -142,14 +145,16 @@ export async function getHousehold(db: Database, actor: Actor, audit: AuditBase,
     }
     const viaBreakGlass = !isInvolved(actor, loaded.involvements) && hasBreakGlass(actor, id, now);
     const members = (
-      await tx.query<PersonRow>(
-        `SELECT ${PERSON_COLUMNS}
+      await tx.query<PersonRow & { identiteit_id: string }>(
+        `SELECT ${PERSON_COLUMNS}, coalesce(pi.identiteit_id, p.id) AS identiteit_id
          FROM household_member hm JOIN person p ON p.id = hm.person_id AND p.region_id = hm.region_id
+         LEFT JOIN person_identiteit pi ON pi.person_id = p.id
          WHERE hm.household_id = $1 AND hm.region_id = $2 ORDER BY p.geboortedatum NULLS LAST, p.id`,
         [id, actor.regionId],
       )
     ).rows;
-    const leden = members.map((p) => personView(actor, p, loaded.casusregisseur, now));
+    // Every registration is kept; registrations the radar found to be one person share an identiteitId.
+    const leden = members.map((p) => ({ ...personView(actor, p, loaded.casusregisseur, now), identiteitId: p.identiteit_id }));
     const mayMelder = can(actor, 'read', { type: 'melder-identiteit', regionId: actor.regionId, householdId: id, involvements: loaded.involvements }, now);
     const contacts = (
       await tx.query<{
@@ -210,6 +215,14 @@ export async function getHousehold(db: Database, actor: Actor, audit: AuditBase,
           )
         ).rows[0]
       : undefined;
+    const extra = await dossierAanvulling(tx, id);
+    const betrokkenen = (
+      await tx.query<{ user_id: string; naam: string }>(
+        `SELECT i.user_id, u.naam FROM household_involvement i JOIN app_user u ON u.id = i.user_id AND u.region_id = i.region_id
+         WHERE i.household_id = $1 AND i.user_id IS NOT NULL AND (i.tot IS NULL OR i.tot > now())`,
+        [id],
+      )
+    ).rows;
     await appendAudit(tx, [
       {
         ...audit,
@@ -225,10 +238,22 @@ export async function getHousehold(db: Database, actor: Actor, audit: AuditBase,
     return {
       id,
       viaBreakGlass: bg ? { tot: new Date(bg.tot).toISOString(), reden: bg.reden } : null,
+      actief: extra.actief,
+      regie: extra.regie,
+      regieVoorstellen: extra.regieVoorstellen,
       leden,
-      contacten,
+      relaties: extra.relaties,
+      contacten: contacten.map((c) => ({ ...c, beoordeling: extra.beoordelingen.get(c.id) ?? null })),
+      plan: extra.plan,
+      controlemomenten: extra.controlemomenten,
       notities,
-      betrokkenOrganisaties: loaded.involvements.map((i) => ({ naam: i.naam, type: i.type, grondslag: i.grondslag })),
+      betrokkenOrganisaties: loaded.involvements.map((i) => ({
+        naam: i.naam,
+        type: i.type,
+        grondslag: i.grondslag,
+        persoon: i.userId ? (betrokkenen.find((b) => b.user_id === i.userId)?.naam ?? null) : null,
+      })),
+      tijdlijn: extra.tijdlijn,
     };
   });
 }
@@ -256,5 +281,44 @@ export async function openBreakGlass(db: Database, actor: Actor, audit: AuditBas
       { ...audit, regionId: actor.regionId, actie: 'break-glass.openen', recordType: 'huishouden', recordId: id, personen: members.map((m) => m.person_id), doel: reden, uitkomst: 'ok' },
     ]);
     return { tot: tot.toISOString() };
+  });
+}
+
+/**
+ * A note of the actor's organisation on a household: general, medical or about sexual violence (each class
+ * readable only by the roles the access policy names), and optionally private to the organisation. Notes are
+ * never part of the shared plan or its print. Out of scope (or a class the role may not write) is "not found".
+ */
+export async function addNotitie(
+  db: Database,
+  actor: Actor,
+  audit: AuditBase,
+  id: string,
+  input: { klasse: NotitieKlasse; tekst: string; prive: boolean },
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
+    const loaded = await loadHousehold(tx, actor, id);
+    const resource = {
+      type: 'notitie' as const,
+      regionId: actor.regionId,
+      householdId: id,
+      involvements: loaded?.involvements ?? [],
+      klasse: input.klasse,
+      priveVoorOrganisatie: input.prive ? actor.organisationId : null,
+    };
+    if (!loaded || !actor.organisationId || !can(actor, 'create', resource, now)) {
+      throw weigering(new AppError('niet_gevonden', 'Dossier niet gevonden.'), [
+        { ...audit, regionId: actor.regionId, actie: 'notitie.toevoegen', recordType: 'huishouden', recordId: isUuid(id) ? id : null, uitkomst: 'niet-gevonden' },
+      ]);
+    }
+    const r = await tx.query<{ id: string; aangemaakt_op: Date }>(
+      `INSERT INTO notitie (region_id, household_id, organisation_id, auteur_id, klasse, prive_voor_organisatie, tekst, aangemaakt_op)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, aangemaakt_op`,
+      [actor.regionId, id, actor.organisationId, actor.id, input.klasse, input.prive, input.tekst, now.toISOString()],
+    );
+    const row = r.rows[0]!;
+    await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'notitie.toevoegen', recordType: 'huishouden', recordId: id, uitkomst: 'ok' }]);
+    return { id: row.id, aangemaaktOp: new Date(row.aangemaakt_op).toISOString() };
   });
 }

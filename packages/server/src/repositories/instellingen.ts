@@ -2,13 +2,21 @@
  * A region's deadline settings. Changing them recomputes the deadlines of every open melding of the
  * region in the same transaction: deadlines are data, and they follow the settings.
  */
-import { DEFAULT_TERMIJN_INSTELLINGEN, herberekenDeadline, type Actor, type OpenWerk, type TermijnInstellingen } from '@samenveilig/domain';
+import {
+  DEFAULT_PLAN_INSTELLINGEN,
+  DEFAULT_TERMIJN_INSTELLINGEN,
+  herberekenDeadline,
+  type Actor,
+  type OpenWerk,
+  type PlanInstellingen,
+  type TermijnInstellingen,
+} from '@samenveilig/domain';
 import { appendAudit } from '../audit/chain.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import type { AuditBase } from './common.js';
 
-export interface Instellingen extends TermijnInstellingen {
+export interface Instellingen extends TermijnInstellingen, PlanInstellingen {
   versie: number;
   /** False while the region uses the defaults (nothing stored yet). */
   opgeslagen: boolean;
@@ -20,6 +28,8 @@ interface Row {
   beoordeling_eenheid: 'werkdagen' | 'uren';
   beoordeling_aantal: number;
   onderzoek_weken: number;
+  dagen_zonder_geweld: number;
+  controle_maanden: number[];
   versie: number;
 }
 
@@ -27,14 +37,18 @@ const fromRow = (r: Row): Instellingen => ({
   acuutMinuten: r.acuut_minuten,
   beoordeling: { eenheid: r.beoordeling_eenheid, aantal: r.beoordeling_aantal },
   onderzoekWeken: r.onderzoek_weken,
+  dagenZonderGeweld: r.dagen_zonder_geweld,
+  controleMaanden: r.controle_maanden,
   versie: r.versie,
   opgeslagen: true,
 });
 
+const DEFAULTS: Instellingen = { ...DEFAULT_TERMIJN_INSTELLINGEN, ...DEFAULT_PLAN_INSTELLINGEN, versie: 0, opgeslagen: false };
+
 /** The settings of each given region (the defaults where none are stored). */
 export async function termijnInstellingen(tx: Queryable, regionIds: readonly string[]): Promise<Map<string, Instellingen>> {
   const rows = (await tx.query<Row>(`SELECT * FROM regio_instelling WHERE region_id = ANY($1::text[])`, [regionIds])).rows;
-  const map = new Map<string, Instellingen>(regionIds.map((r) => [r, { ...DEFAULT_TERMIJN_INSTELLINGEN, versie: 0, opgeslagen: false }]));
+  const map = new Map<string, Instellingen>(regionIds.map((r) => [r, DEFAULTS]));
   for (const r of rows) map.set(r.region_id, fromRow(r));
   return map;
 }
@@ -53,7 +67,7 @@ export async function termijnInstellingenEnTeams(
       [regionIds, organisationIds],
     )
   ).rows[0]!;
-  const settings = new Map<string, Instellingen>(regionIds.map((id) => [id, { ...DEFAULT_TERMIJN_INSTELLINGEN, versie: 0, opgeslagen: false }]));
+  const settings = new Map<string, Instellingen>(regionIds.map((id) => [id, DEFAULTS]));
   for (const row of r.settings) settings.set(row.region_id, fromRow(row));
   return { settings, teams: r.teams };
 }
@@ -104,6 +118,39 @@ export async function updateInstellingen(
       },
     ]);
     return { instellingen, herberekend };
+  });
+}
+
+/** Stores the region's plan settings (exit criterion, check moments); versie guards against a concurrent change. */
+export async function updatePlanInstellingen(db: Database, actor: Actor, audit: AuditBase, input: PlanInstellingen & { versie: number }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const current = (await tx.query<Row>(`SELECT * FROM regio_instelling WHERE region_id = $1 FOR UPDATE`, [actor.regionId])).rows[0];
+    if ((current?.versie ?? 0) !== input.versie) {
+      throw new AppError('conflict', 'De instellingen zijn intussen door iemand anders gewijzigd. Herlaad de pagina en probeer het opnieuw.');
+    }
+    const t = current ? fromRow(current) : DEFAULTS;
+    const saved = (
+      await tx.query<Row>(
+        `INSERT INTO regio_instelling (region_id, acuut_minuten, beoordeling_eenheid, beoordeling_aantal, onderzoek_weken, dagen_zonder_geweld, controle_maanden, versie, bijgewerkt_op, bijgewerkt_door)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9)
+         ON CONFLICT (region_id) DO UPDATE SET dagen_zonder_geweld = EXCLUDED.dagen_zonder_geweld, controle_maanden = EXCLUDED.controle_maanden,
+           versie = regio_instelling.versie + 1, bijgewerkt_op = EXCLUDED.bijgewerkt_op, bijgewerkt_door = EXCLUDED.bijgewerkt_door
+         RETURNING *`,
+        [actor.regionId, t.acuutMinuten, t.beoordeling.eenheid, t.beoordeling.aantal, t.onderzoekWeken, input.dagenZonderGeweld, [...input.controleMaanden].sort((a, b) => a - b), now.toISOString(), actor.id],
+      )
+    ).rows[0]!;
+    await appendAudit(tx, [
+      {
+        ...audit,
+        regionId: actor.regionId,
+        actie: 'instellingen.plan.wijzigen',
+        recordType: 'regio_instelling',
+        recordId: actor.regionId,
+        doel: `${input.dagenZonderGeweld} dagen zonder geweld; controle na ${input.controleMaanden.join(', ')} maanden`,
+        uitkomst: 'ok',
+      },
+    ]);
+    return fromRow(saved);
   });
 }
 

@@ -5,6 +5,7 @@
 import type { Actor, NotificatieSoort } from '@samenveilig/domain';
 import { appendAudit } from '../audit/chain.js';
 import type { Database, Queryable } from '../db/database.js';
+import { emailEnabled } from '../notify/instelling.js';
 import { isUuid, type AuditBase } from './common.js';
 
 export interface NieuweNotificatie {
@@ -20,10 +21,11 @@ export interface NieuweNotificatie {
 export async function notify(tx: Queryable, n: NieuweNotificatie, now = new Date()): Promise<number> {
   const users = [...new Set(n.userIds)];
   if (users.length === 0) return 0;
+  // With e-mail on, the notification also waits in the outbox: notify/email.ts sends it after this commits.
   await tx.query(
-    `INSERT INTO notificatie (region_id, user_id, soort, titel, link, bron_type, bron_id, aangemaakt_op)
-     SELECT $1::text, u, $3::text, $4::text, $5::text, $6::text, $7::uuid, $8::timestamptz FROM unnest($2::uuid[]) AS u`,
-    [n.regionId, users, n.soort, n.titel, n.link, n.bronType, n.bronId, now.toISOString()],
+    `INSERT INTO notificatie (region_id, user_id, soort, titel, link, bron_type, bron_id, aangemaakt_op, email_status)
+     SELECT $1::text, u, $3::text, $4::text, $5::text, $6::text, $7::uuid, $8::timestamptz, $9::text FROM unnest($2::uuid[]) AS u`,
+    [n.regionId, users, n.soort, n.titel, n.link, n.bronType, n.bronId, now.toISOString(), emailEnabled() ? 'wachtend' : 'niet-nodig'],
   );
   return users.length;
 }

@@ -5,12 +5,15 @@
  * Before accepting, the receiver sees the handover's own summary, not the dossier: no melder identity,
  * no notes, no secret address.
  */
-import { can, statusNaOverdracht, vervolgDeadline, type Actor, type OverdrachtStatus } from '@samenveilig/domain';
+import { can, REGIE_ROLLEN, statusNaOverdracht, vervolgDeadline, type Actor, type OverdrachtStatus } from '@samenveilig/domain';
 import { appendAudit } from '../audit/chain.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { isUuid, type AuditBase } from './common.js';
+import { planControlemomenten } from './controle.js';
 import { notify } from './notificaties.js';
+import { startPlan } from './plan.js';
+import { activeerMetRegisseur } from './regie.js';
 
 interface Row {
   id: string;
@@ -130,7 +133,16 @@ export async function getOverdracht(db: Database, actor: Actor, audit: AuditBase
     }
     const leden = await members(tx, r.household_id);
     await appendAudit(tx, [{ ...audit, regionId: actor.regionId, actie: 'overdracht.lezen', recordType: 'overdracht', recordId: r.id, personen: leden.map((l) => l.id), uitkomst: 'ok' }]);
-    return toView(r, leden);
+    // Who of the receiving organisation can become casusregisseur (the receiving team first).
+    const regisseurKandidaten = (
+      await tx.query<{ id: string; naam: string }>(
+        `SELECT u.id, u.naam FROM app_user u WHERE u.region_id = $1 AND u.organisation_id = $2 AND u.actief
+           AND EXISTS (SELECT 1 FROM user_role ur WHERE ur.user_id = u.id AND ur.rol = ANY($4::text[]))
+         ORDER BY (u.team_id IS NOT DISTINCT FROM $3::uuid) DESC, u.naam LIMIT 200`,
+        [actor.regionId, r.naar_organisation_id, r.naar_team_id, REGIE_ROLLEN],
+      )
+    ).rows;
+    return { ...toView(r, leden), regisseurKandidaten };
   });
 }
 
@@ -140,7 +152,7 @@ export async function beantwoordOverdracht(
   actor: Actor,
   audit: AuditBase,
   id: string,
-  input: { antwoord: 'accepteren' | 'weigeren'; reden?: string | undefined; versie: number },
+  input: { antwoord: 'accepteren' | 'weigeren'; reden?: string | undefined; versie: number; casusregisseurId?: string | undefined },
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
@@ -174,6 +186,28 @@ export async function beantwoordOverdracht(
          ON CONFLICT (household_id, organisation_id) WHERE team_id IS NULL AND user_id IS NULL AND tot IS NULL DO NOTHING`,
         [r.household_id, actor.regionId, r.naar_organisation_id, r.naar_team_id, now.toISOString()],
       );
+      // One household, one plan, one director: the household becomes an active dossier with its casusregisseur
+      // (by default the person who accepts, or a colleague of the receiving organisation) and its plan,
+      // whose first voorwaarden are those Veilig Thuis set. Veilig Thuis checks later that safety was reached.
+      const regisseur = input.casusregisseurId ?? actor.id;
+      const collega = await tx.query(`SELECT 1 FROM app_user WHERE id = $1 AND region_id = $2 AND organisation_id = $3`, [regisseur, actor.regionId, r.naar_organisation_id]);
+      if (collega.rows.length === 0) {
+        throw new AppError('ongeldige_invoer', 'De casusregisseur is iemand van de organisatie die de overdracht accepteert.', [{ path: 'body.casusregisseurId', message: 'geen collega van uw organisatie' }]);
+      }
+      const casus = await activeerMetRegisseur(tx, { regionId: actor.regionId, householdId: r.household_id, userId: regisseur, door: actor.id, now });
+      await startPlan(tx, { regionId: actor.regionId, householdId: r.household_id, door: actor.id, voorwaarden: r.voorwaarden, now });
+      await planControlemomenten(tx, { regionId: actor.regionId, householdId: r.household_id, overdrachtId: r.id, beoordelingId: r.beoordeling_id, vanaf: now });
+      if (casus !== actor.id) {
+        await notify(tx, {
+          regionId: actor.regionId,
+          userIds: [casus],
+          soort: 'regie-beantwoord',
+          titel: 'U bent casusregisseur van een huishouden (overdracht van Veilig Thuis)',
+          link: `/dossiers/${r.household_id}`,
+          bronType: 'overdracht',
+          bronId: r.id,
+        }, now);
+      }
     }
     await notify(tx, {
       regionId: actor.regionId,

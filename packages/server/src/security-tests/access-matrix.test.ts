@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../http/app.js';
 import { createTestDb, testDbKind, type TestDb } from '../test-support/db.js';
+import * as pl from '../test-support/plan.js';
 import * as vd from '../test-support/voordeur.js';
 import {
   ANDERE_REGIO,
@@ -63,6 +64,8 @@ interface Row {
   cells: readonly Cell[];
   /** The record id for :id, per situation. */
   id?: (c: Ctx & { situation: Situation }) => Promise<string> | string;
+  /** Other path parameters (by name), per situation. */
+  params?: (c: Ctx & { situation: Situation }) => Promise<Record<string, string>>;
   query?: (c: Ctx) => string;
   body?: (c: Ctx) => Promise<unknown> | unknown;
   /** Use a throwaway session (the route ends it). */
@@ -78,6 +81,7 @@ const R = ['vt-medewerker', 'vt-gedragswetenschapper', 'lokaal-team', 'politie',
 const SCOPED = (ok: number): Record<Situation, Expect> => ({ 'in-scope': ok, 'out-of-scope': 404, 'other-region': 404 });
 const D200 = SCOPED(200); // dossier read: in scope 200, else 404
 const BG201: Record<Situation, Expect> = { 'in-scope': 201, 'out-of-scope': 201, 'other-region': 404 }; // break-glass opens what is out of scope, never another region
+const N201 = SCOPED(201); // a note of the own organisation on a household in scope
 const TRAIL: Record<Situation, Expect> = { 'in-scope': 200, 'out-of-scope': 404, 'other-region': 404 };
 
 // Which household is in scope (the actor's organisation is involved) and which is not, per actor.
@@ -123,6 +127,17 @@ const handover = (c: Ctx & { situation: Situation }) =>
 const ownOrOther = <T>(own: (w: Wie) => Promise<T>) => (c: Ctx & { situation: Situation }) =>
   c.situation === 'in-scope' ? own(c.who) : c.situation === 'out-of-scope' ? own(c.who === 'vt-medewerker' ? 'vt-gedragswetenschapper' : 'vt-medewerker') : own('vt-ijsselland');
 const S200 = SCOPED(200);
+// The household plan: the actor's own household, one they are not involved with, or one in another region.
+const hhKey = (c: Ctx & { situation: Situation }): keyof SecurityFixture['hh'] =>
+  c.situation === 'in-scope' ? OWN_HH[c.actor] : c.situation === 'out-of-scope' ? NOT_OWN_HH[c.actor] : 'other';
+const planHh = (c: Ctx & { situation: Situation }) => pl.actiefPlan(c.fx, hhKey(c));
+/** The matter of the TOP-3 session made last (the params of a row are made before its body). */
+let laatsteOnderwerp = '';
+/** A regie proposal to the actor (in scope), to someone else (out of scope), or in another region. */
+const regieVoorstelAan = (c: Ctx & { situation: Situation }) =>
+  c.situation === 'other-region'
+    ? pl.regieVoorstel(c.fx, 'other', 'vt-ijsselland', 'vt-ijsselland')
+    : pl.regieVoorstel(c.fx, hhKey({ ...c, situation: 'in-scope' }), 'lokaal-team-b', c.situation === 'in-scope' ? c.who : c.who === 'lokaal-team' ? 'opvang' : 'lokaal-team');
 const R200 = SCOPED(200); // a handover: the receiving organisation only
 
 /* prettier-ignore */
@@ -152,6 +167,9 @@ const TABLE: readonly Row[] = [
   //                                                              vt-m  vt-g  lt    pol   opv   csg   zvh   bel   fb    po    anon
   { method: 'GET', url: '/api/v1/huishoudens',            cells: [200,  200,  200,  403,  200,  200,  200,  403,  403,  403,  401] },
   { method: 'GET', url: '/api/v1/huishoudens/:id',        cells: [D200, D200, D200, 403,  D200, D200, D200, 403,  403,  403,  401], id: household },
+  { method: 'POST', url: '/api/v1/huishoudens/:id/notities', cells: [N201, N201, N201, 403, N201, N201, N201, 403, 403, 403, 401], id: household,
+    body: () => ({ tekst: 'Notitie van de organisatie (matrix)', prive: true }),
+    after: async (c) => { await c.fx.db.query(`DELETE FROM notitie WHERE tekst = 'Notitie van de organisatie (matrix)'`); } },
   { method: 'POST', url: '/api/v1/huishoudens/:id/break-glass', cells: [BG201, BG201, 403, 403, 403, 403, BG201, 403, 403, 403, 401], id: household,
     body: () => ({ reden: 'Acute crisis: veiligheidstaxatie nodig (matrix)' }),
     after: async (c) => { if (c.actor !== 'anoniem') await c.fx.db.query(`DELETE FROM break_glass WHERE user_id = $1`, [c.fx.user[c.who].id]); } },
@@ -231,6 +249,48 @@ const TABLE: readonly Row[] = [
     id: (c) => (c.situation === 'in-scope' ? c.fx.team.b : c.situation === 'out-of-scope' ? randomUUID() : vd.teamAndereRegio(c.fx)),
     body: async (c) => ({ teamleiderId: null, werkgebied: ['GM0213'],
       versie: (await c.fx.db.query<{ versie: number }>(`SELECT versie FROM team WHERE id = $1`, [c.fx.team.b])).rows[0]!.versie }) },
+  //                                                              vt-m  vt-g  lt    pol   opv   csg   zvh   bel   fb    po    anon
+  // The household plan. Each actor's own household gets its plan (and casusregisseur) on first use.
+  { method: 'GET', url: '/api/v1/huishoudens/:id/plan',   cells: [D200, D200, D200, 403,  D200, D200, D200, 403,  403,  403,  401], id: planHh },
+  { method: 'PUT', url: '/api/v1/huishoudens/:id/plan',   cells: [S200, S200, S200, 403,  S200, S200, S200, 403,  403,  403,  401], id: planHh,
+    body: async (c) => ({ inhoud: { netwerk: [{ id: 'oma', naam: `Oma ${uniq()}`, relatie: 'oma', rol: 'Haalt de kinderen op (matrix)' }] },
+      versie: await pl.planVersie(c.fx, hhKey({ ...c, situation: c.situation! })) }) },
+  { method: 'GET', url: '/api/v1/huishoudens/:id/plan/versies/:versie', cells: [D200, D200, D200, 403, D200, D200, D200, 403, 403, 403, 401], id: planHh,
+    params: async () => ({ versie: '1' }) },
+  { method: 'POST', url: '/api/v1/huishoudens/:id/plan/fase', cells: [S200, S200, S200, 403, S200, S200, S200, 403, 403,  403,  401], id: planHh,
+    body: async (c) => ({ naar: 'directe-veiligheid', versie: await pl.planVersie(c.fx, hhKey({ ...c, situation: c.situation! })) }) },
+  { method: 'POST', url: '/api/v1/fasevoorstellen/:id/beoordeling', cells: [S200, S200, S200, 403, S200, S200, S200, 403, 403, 403, 401],
+    id: (c) => pl.faseVoorstel(c.fx, hhKey(c), c.situation === 'other-region' ? 'vt-ijsselland' : 'lokaal-team-b'), body: () => ({ antwoord: 'afwijzen', toelichting: 'Nog te vroeg (matrix).' }) },
+  { method: 'GET', url: '/api/v1/huishoudens/:id/plan/afdruk', cells: [D200, D200, D200, 403, D200, D200, D200, 403, 403,  403,  401], id: planHh },
+  { method: 'GET', url: '/api/v1/huishoudens/:id/regie/kandidaten', cells: [D200, D200, D200, 403, D200, D200, D200, 403, 403, 403, 401], id: planHh },
+  { method: 'POST', url: '/api/v1/huishoudens/:id/regie/voorstellen', cells: [SCOPED(201), SCOPED(201), SCOPED(201), 403, SCOPED(201), SCOPED(201), SCOPED(201), 403, 403, 403, 401],
+    id: async (c) => { const h = await planHh(c); await c.fx.db.query(`UPDATE regie_voorstel SET status = 'ingetrokken', beantwoord_op = now() WHERE household_id = $1 AND status = 'voorgesteld'`, [h]); return h; },
+    body: (c) => ({ soort: 'procesregisseur', naarUserId: c.fx.user['lokaal-team-b'].id, toelichting: 'Veel partijen: procesregie nodig (matrix).' }) },
+  { method: 'POST', url: '/api/v1/huishoudens/:id/procesregie/beeindigen', cells: [S200, S200, S200, 403, S200, S200, S200, 403, 403, 403, 401],
+    id: (c) => (c.situation === 'in-scope' ? pl.maakProcesregisseur(c.fx, hhKey(c), c.who) : planHh(c)) },
+  { method: 'GET', url: '/api/v1/regie/voorstellen',      cells: [200,  200,  200,  403,  200,  200,  200,  403,  403,  403,  401] },
+  { method: 'GET', url: '/api/v1/regie/voorstellen/:id',  cells: [S200, S200, S200, 403,  S200, S200, S200, 403,  403,  403,  401], id: regieVoorstelAan },
+  { method: 'POST', url: '/api/v1/regie/voorstellen/:id/antwoord', cells: [S200, S200, S200, 403, S200, S200, S200, 403, 403, 403, 401], id: regieVoorstelAan,
+    body: () => ({ antwoord: 'weigeren', reden: 'Geen ruimte in mijn caseload (matrix).' }) },
+  { method: 'POST', url: '/api/v1/regie/voorstellen/:id/intrekken', cells: [S200, S200, S200, 403, S200, S200, S200, 403, 403, 403, 401],
+    id: (c) => (c.situation === 'other-region' ? pl.regieVoorstel(c.fx, 'other', 'vt-ijsselland', 'vt-ijsselland') : pl.regieVoorstel(c.fx, hhKey(c), c.situation === 'in-scope' ? c.who : 'lokaal-team-b', 'lokaal-team-b')) },
+  { method: 'POST', url: '/api/v1/controlemomenten/:id/afronden', cells: [S200, S200, 403, 403, 403, 403,  403,  403,  403,  403,  401],
+    id: (c) => pl.controlemoment(c.fx, vtHh(c)), body: () => ({ uitkomst: 'veilig', toelichting: 'School en lokaal team gesproken (matrix).' }) },
+  //                                                              vt-m  vt-g  lt    pol   opv   csg   zvh   bel   fb    po    anon
+  { method: 'POST', url: '/api/v1/huishoudens/:id/top3',  cells: [SCOPED(201), SCOPED(201), SCOPED(201), 403, SCOPED(201), SCOPED(201), SCOPED(201), 403, 403, 403, 401], id: planHh,
+    body: (c) => ({ deelnemers: [{ soort: 'professional', userId: c.fx.user[c.who].id }, { soort: 'netwerk', naam: 'Oma Jansen' }] }) },
+  { method: 'GET', url: '/api/v1/huishoudens/:id/top3',   cells: [D200, D200, D200, 403,  D200, D200, D200, 403,  403,  403,  401], id: planHh },
+  { method: 'GET', url: '/api/v1/huishoudens/:id/top3/trends', cells: [D200, D200, D200, 403, D200, D200, D200, 403, 403, 403, 401], id: planHh },
+  { method: 'PUT', url: '/api/v1/top3/:sessieId/inbreng/:deelnemerId', cells: [S200, S200, S200, 403, S200, S200, S200, 403, 403, 403, 401],
+    params: async (c) => ({ ...(await pl.top3Sessie(c.fx, hhKey(c))) }),
+    body: () => ({ inbreng: [{ onderwerp: 'Drank in huis', score: 2, reden: 'Vader drinkt als hij alleen is (matrix).' }], versie: 1 }) },
+  { method: 'POST', url: '/api/v1/top3/:sessieId/vaststellen', cells: [S200, S200, S200, 403, S200, S200, S200, 403, 403, 403, 401],
+    params: async (c) => { const r = await pl.top3SessieMetInbreng(c.fx, hhKey(c)); laatsteOnderwerp = r.onderwerpId; return { sessieId: r.sessieId }; },
+    body: () => ({ gekozen: [laatsteOnderwerp], versie: 1 }) },
+  { method: 'GET', url: '/api/v1/beheer/instellingen/plan', cells: [403, 403,  403,  403,  403,  403,  403,  403,  200,  403,  401] },
+  { method: 'PUT', url: '/api/v1/beheer/instellingen/plan', cells: [403, 403,  403,  403,  403,  403,  403,  403,  200,  403,  401],
+    body: async (c) => ({ dagenZonderGeweld: 91, controleMaanden: [3, 12],
+      versie: (await c.fx.db.query<{ versie: number }>(`SELECT versie FROM regio_instelling WHERE region_id = $1`, [REGIO])).rows[0]?.versie ?? 0 }) },
 ];
 
 /** Every route the table covers: its rows, and the HEAD route Fastify adds to each GET route (same expectations). */
@@ -268,7 +328,7 @@ describe(`access matrix (${testDbKind()})`, () => {
           const cell = row.cells[i]!;
           const cases: [Situation | null, Expect][] =
             typeof cell === 'object' && !('status' in cell) ? SITUATIONS.map((s) => [s, cell[s]]) : [[null, cell as Expect]];
-          if (row.url.includes(':id') && cases.length === 1) cases.splice(0, 1, ...SITUATIONS.map((s): [Situation, Expect] => [s, cell as Expect]));
+          if ((row.url.includes(':id') || row.params) && cases.length === 1) cases.splice(0, 1, ...SITUATIONS.map((s): [Situation, Expect] => [s, cell as Expect]));
           for (const [situation, expected] of cases) {
             const status = typeof expected === 'number' ? expected : expected.status;
             const bug = typeof expected === 'number' ? undefined : expected.bug;
@@ -278,6 +338,7 @@ describe(`access matrix (${testDbKind()})`, () => {
               const c: Ctx = { fx, actor, who, situation };
               let url = row.url;
               if (url.includes(':id')) url = url.replace(':id', await row.id!({ ...c, situation: situation! }));
+              for (const [k, v] of Object.entries((await row.params?.({ ...c, situation: situation! })) ?? {})) url = url.replace(`:${k}`, v);
               url += row.query?.(c) ?? '';
               let headers: Record<string, string> = {};
               if (actor !== 'anoniem') headers = row.throwawaySession ? (await fx.extraSession(who)).headers : fx.as(who);

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../http/app.js';
 import { createTestDb, testDbKind, type TestDb } from '../test-support/db.js';
+import * as pl from '../test-support/plan.js';
 import * as vd from '../test-support/voordeur.js';
 import {
   buildAppRecordingRoutes,
@@ -35,7 +36,7 @@ let app: FastifyInstance;
 let routes: DiscoveredRoute[];
 const logLines: string[] = [];
 /** Records of the front door to scan: every contact of the fixture, a handover, a draft. */
-const extra = { contacten: [] as string[], overdracht: '', concept: '' };
+const extra = { contacten: [] as string[], overdracht: '', concept: '', regieVoorstellen: [] as string[] };
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -58,6 +59,19 @@ beforeAll(async () => {
   extra.contacten = (await t.db.query<{ id: string }>(`SELECT id FROM contact WHERE source = 'sec-test'`)).rows.map((r) => r.id);
   extra.overdracht = await vd.overdracht(fx, 'vt', 'vt');
   extra.concept = await vd.concept(fx, 'vt-medewerker');
+  // Every household has its plan, a TOP-3 session with an entry, a waiting phase proposal and a check moment;
+  // regie proposals go to people who may see the household's names already.
+  for (const hh of ['vt', 'lt', 'opv', 'other'] as const) {
+    await pl.actiefPlan(fx, hh);
+    await pl.top3SessieMetInbreng(fx, hh);
+    await pl.faseVoorstel(fx, hh, hh === 'other' ? 'vt-ijsselland' : 'lokaal-team-b');
+    await pl.controlemoment(fx, hh);
+  }
+  extra.regieVoorstellen = [
+    await pl.regieVoorstel(fx, 'lt', 'lokaal-team', 'vt-gedragswetenschapper'),
+    await pl.regieVoorstel(fx, 'opv', 'opvang', 'csg'),
+    await pl.regieVoorstel(fx, 'other', 'vt-ijsselland', 'vt-ijsselland'),
+  ];
   const logStream = new Writable({ write: (chunk, _enc, cb) => (logLines.push(String(chunk)), cb()) });
   ({ app, routes } = await buildAppRecordingRoutes(() => buildApp({ config: securityConfig({ logLevel: 'debug' }), db: t.db, webDir: '/nonexistent', logStream })));
 });
@@ -129,6 +143,17 @@ function getRequests(): string[] {
     '/api/v1/notificaties',
     '/api/v1/notificaties/aantal',
     '/api/v1/beheer/instellingen/termijnen',
+    ...hh.flatMap((id) => [
+      `/api/v1/huishoudens/${id}/plan`,
+      `/api/v1/huishoudens/${id}/plan/versies/1`,
+      `/api/v1/huishoudens/${id}/plan/afdruk`,
+      `/api/v1/huishoudens/${id}/regie/kandidaten`,
+      `/api/v1/huishoudens/${id}/top3`,
+      `/api/v1/huishoudens/${id}/top3/trends`,
+    ]),
+    '/api/v1/regie/voorstellen',
+    ...extra.regieVoorstellen.map((id) => `/api/v1/regie/voorstellen/${id}`),
+    '/api/v1/beheer/instellingen/plan',
   ];
 }
 
@@ -235,10 +260,40 @@ describe(`those with the right see the protected fields (${testDbKind()})`, () =
     expect(vt.find((n) => n.tekst === PRIVE_NOTITIE)?.prive).toBe(true);
   });
 
+  it('a note written through the API: a private one stays in the organisation; a class the role may not read cannot be written', async () => {
+    const post = (who: Wie, body: Record<string, unknown>) => app.inject({ method: 'POST', url: `/api/v1/huishoudens/${fx.hh.lt}/notities`, headers: fx.as(who), payload: body });
+    const tekst = `PRIVE-LT-NOTITIE ${Date.now()}`;
+    const ok = await post('lokaal-team', { tekst, prive: true });
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect((await read('lokaal-team', 'lt')).notities.find((n) => n.tekst === tekst)).toMatchObject({ klasse: 'algemeen', prive: true });
+    expect((await read('vt-medewerker', 'lt')).notities.some((n) => n.tekst === tekst)).toBe(false);
+    // The lokaal team may not read medical notes, so it cannot write one either (as if the dossier were not there).
+    const medisch = await post('lokaal-team', { klasse: 'medisch', tekst: 'Diagnose die het lokaal team niet mag vastleggen' });
+    expect(medisch.statusCode).toBe(404);
+    const slecht = await post('lokaal-team', { klasse: 'geheim', tekst: '' });
+    expect(slecht.statusCode).toBe(400);
+    expect(slecht.body).toMatch(/klasse/);
+    await fx.db.query(`DELETE FROM notitie WHERE tekst = $1`, [tekst]);
+  });
+
   it("note classes: 'seksueel-geweld' for the CSG, not for the opvang or the ZVH on the same household", async () => {
     expect((await read('csg', 'opv')).notities.map((n) => n.klasse)).toEqual(['seksueel-geweld']);
     expect((await read('opvang', 'opv')).notities).toEqual([]);
     expect((await read('zvh-coordinator', 'opv')).notities).toEqual([]);
+  });
+});
+
+describe(`the printed plan (${testDbKind()})`, () => {
+  it('holds no melder identity, no note and no address, also for Veilig Thuis who may see them in the dossier', async () => {
+    const { melder, geheimAdresLt } = SECRETS;
+    for (const who of ['vt-medewerker', 'lokaal-team'] as const) {
+      const r = await app.inject({ method: 'GET', url: `/api/v1/huishoudens/${fx.hh.lt}/plan/afdruk`, headers: fx.as(who) });
+      expect(r.statusCode, r.body).toBe(200);
+      for (const v of [...Object.values(melder), geheimAdresLt.straat, geheimAdresLt.postcode, SECRETS.notitieAlgemeen, SECRETS.notitieMedisch, PRIVE_NOTITIE, '111222333']) {
+        expect(r.body).not.toContain(v);
+      }
+      expect((r.json() as { voorwaarden: { tekst: string }[] }).voorwaarden.map((v) => v.tekst)).toEqual([pl.VOORWAARDE]);
+    }
   });
 });
 

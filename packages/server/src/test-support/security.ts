@@ -295,7 +295,7 @@ export async function createSecurityFixture(db: Database): Promise<SecurityFixtu
 }
 
 /** The configuration of the security tests: no demo, quiet logs, a login rate limit that ordinary tests never reach. */
-export function securityConfig(over: { logLevel?: Config['logLevel']; login?: Partial<Config['login']>; trustProxy?: boolean; bodyLimit?: number } = {}): Config {
+export function securityConfig(over: { logLevel?: Config['logLevel']; login?: Partial<Config['login']>; trustProxy?: Config['trustProxy']; bodyLimit?: number } = {}): Config {
   const base = loadConfig({ SAMENVEILIG_DEMO: 'false', LOG_LEVEL: 'silent' });
   return {
     ...base,

@@ -20,8 +20,16 @@ const regionOf = (hh: HhKey) => (hh === 'other' ? ANDERE_REGIO : REGIO);
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}-${++n}`;
 
-/** A new contact in a fixture household, registered by the organisation that registered the household. */
-export async function nieuwContact(fx: SecurityFixture, hh: HhKey, type: 'melding' | 'advies' = 'melding'): Promise<{ contactId: string; beoordelingId: string | null }> {
+/**
+ * A new contact in a fixture household, registered by the organisation that registered the household.
+ * `eigenHuishouden`: in a new household of its own (in the same region, registered by the same organisation).
+ */
+export async function nieuwContact(
+  fx: SecurityFixture,
+  hh: HhKey,
+  type: 'melding' | 'advies' = 'melding',
+  eigenHuishouden = false,
+): Promise<{ contactId: string; beoordelingId: string | null }> {
   const ext = `SEC-VD-${uniq()}`;
   const line: ImportLine = {
     externalId: ext,
@@ -30,7 +38,7 @@ export async function nieuwContact(fx: SecurityFixture, hh: HhKey, type: 'meldin
     kanaal: 'telefoon',
     gemeente: GEMEENTE[hh],
     melder: { type: 'niet-beroepsmatig', relatie: 'buren', anoniem: true },
-    huishouden: { externalId: HH_EXT[hh] },
+    huishouden: { externalId: eigenHuishouden ? `${ext}-HH` : HH_EXT[hh] },
     personen: type === 'melding' ? [{ ref: 'a', rol: 'slachtoffer', voornamen: 'Nieuwe', achternaam: `Voordeurpersoon${n}` }] : [],
   };
   const s = await importLines(fx.db, [line], { source: SOURCE, registeredBy: fx.org[REGISTRAR[hh]] });
@@ -57,15 +65,15 @@ export const COMPLETE_INHOUD = {
 };
 
 /** A fresh melding in a household with a completed assessment (versie 1), ready for a decision. */
-export async function klaarVoorBesluit(fx: SecurityFixture, hh: HhKey): Promise<string> {
-  const { beoordelingId } = await nieuwContact(fx, hh);
+export async function klaarVoorBesluit(fx: SecurityFixture, hh: HhKey, eigenHuishouden = false): Promise<string> {
+  const { beoordelingId } = await nieuwContact(fx, hh, 'melding', eigenHuishouden);
   await fx.db.query(`UPDATE beoordeling SET inhoud = $2 WHERE id = $1`, [beoordelingId, JSON.stringify(COMPLETE_INHOUD)]);
   return beoordelingId!;
 }
 
 /** A fresh melding with a decision proposed by `door` (versie of the assessment: 2). Returns both ids. */
-export async function voorstel(fx: SecurityFixture, hh: HhKey, door: Wie): Promise<{ beoordelingId: string; besluitId: string }> {
-  const beoordelingId = await klaarVoorBesluit(fx, hh);
+export async function voorstel(fx: SecurityFixture, hh: HhKey, door: Wie, eigenHuishouden = false): Promise<{ beoordelingId: string; besluitId: string }> {
+  const beoordelingId = await klaarVoorBesluit(fx, hh, eigenHuishouden);
   const r = await fx.db.query<{ id: string }>(
     `INSERT INTO besluit (region_id, beoordeling_id, fase, soort, inhoud, beoordeling_inhoud, status, voorgesteld_door, voorgesteld_op)
      VALUES ($1, $2, 'beoordeling', 'verzoek-rvdk', $3, $4, 'voorgesteld', $5, now()) RETURNING id`,
@@ -75,16 +83,20 @@ export async function voorstel(fx: SecurityFixture, hh: HhKey, door: Wie): Promi
   return { beoordelingId, besluitId: r.rows[0]!.id };
 }
 
-/** A handover waiting for the receiving organisation (and team), on a fresh melding in the household. */
+/**
+ * A handover waiting for the receiving organisation (and team), on a fresh melding in a new household of
+ * the region of `hh`: accepting it involves the receiver with that household only, so the fixture's
+ * households keep their scope.
+ */
 export async function overdracht(fx: SecurityFixture, hh: HhKey, naar: keyof SecurityFixture['org'], team: string | null = null): Promise<string> {
   const proposer: Wie = hh === 'other' ? 'vt-ijsselland' : 'vt-medewerker';
-  const { beoordelingId, besluitId } = await voorstel(fx, hh, proposer);
+  const { beoordelingId, besluitId } = await voorstel(fx, hh, proposer, true);
   await fx.db.query(`UPDATE besluit SET status = 'ingetrokken' WHERE id = $1`, [besluitId]);
   await fx.db.query(`UPDATE beoordeling SET status = 'overdracht' WHERE id = $1`, [beoordelingId]);
   const r = await fx.db.query<{ id: string }>(
     `INSERT INTO overdracht (region_id, beoordeling_id, besluit_id, household_id, soort, van_organisation_id, naar_organisation_id, naar_team_id, toelichting, status, voorgesteld_op)
      VALUES ($1, $2, $3, $4, 'lokaal-team', $5, $6, $7, 'Warme overdracht (fixture).', 'voorgesteld', now()) RETURNING id`,
-    [regionOf(hh), beoordelingId, besluitId, fx.hh[hh], fx.org[REGISTRAR[hh]], fx.org[naar], team],
+    [regionOf(hh), beoordelingId, besluitId, (await fx.db.query<{ household_id: string }>(`SELECT c.household_id FROM beoordeling b JOIN contact c ON c.id = b.contact_id WHERE b.id = $1`, [beoordelingId])).rows[0]!.household_id, fx.org[REGISTRAR[hh]], fx.org[naar], team],
   );
   return r.rows[0]!.id;
 }

@@ -19,10 +19,13 @@ export function FoutSamenvatting({
   melding,
   opnieuwLaden,
   kopNiveau = 3,
+  wijzigingen = [],
 }: {
   id: string;
   fouten: VeldFout[];
   melding?: string | null;
+  /** After a 409: what the other person changed since the version this change was made on (the server's lines). */
+  wijzigingen?: readonly string[];
   /** Level of its heading: one below the heading of the part of the page it stands in. */
   kopNiveau?: 2 | 3 | 4;
   /** Someone else changed the data (409): offer to load it again instead of overwriting it. */
@@ -39,6 +42,16 @@ export function FoutSamenvatting({
         {fouten.length > 0 ? 'Controleer wat u heeft ingevuld' : 'Opslaan is niet gelukt'}
       </Heading>
       {melding ? <Paragraph>{melding}</Paragraph> : null}
+      {wijzigingen.length > 0 ? (
+        <>
+          <Paragraph>Wat er intussen is veranderd:</Paragraph>
+          <ul className="sv-lijst">
+            {wijzigingen.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {opnieuwLaden ? (
         <div className="sv-form__acties">
           <Button type="button" appearance="secondary-action-button" onClick={opnieuwLaden}>
@@ -97,6 +110,8 @@ export interface Formulier {
   melding: string | null;
   /** True after a 409: someone else changed the data; the page offers to load it again. */
   conflict: boolean;
+  /** After a 409 whose answer lists what changed (the plan): those lines, to show in the summary. */
+  wijzigingen: string[];
   bezig: boolean;
   foutVan: (id: string) => string | undefined;
   /**
@@ -113,6 +128,7 @@ export function useFormulier(samenvattingId: string): Formulier {
   const [fouten, setFouten] = useState<VeldFout[]>([]);
   const [melding, setMelding] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
+  const [wijzigingen, setWijzigingen] = useState<string[]>([]);
   const [bezig, setBezig] = useState(false);
   // Counts failed submits; the summary gets focus after it has been rendered.
   const [mislukt, setMislukt] = useState(0);
@@ -126,6 +142,7 @@ export function useFormulier(samenvattingId: string): Formulier {
     setFouten(vooraf);
     setMelding(null);
     setConflict(false);
+    setWijzigingen([]);
     if (vooraf.length > 0) {
       setMislukt((n) => n + 1);
       return false;
@@ -140,6 +157,7 @@ export function useFormulier(samenvattingId: string): Formulier {
         setFouten(f.fouten);
         setMelding(f.melding);
         setConflict(error.status === 409);
+        if (error.status === 409) setWijzigingen(error.issues.map((i) => i.message));
       } else {
         setMelding(opties.standaard ?? 'Opslaan is niet gelukt. Probeer het opnieuw.');
       }
@@ -154,6 +172,7 @@ export function useFormulier(samenvattingId: string): Formulier {
     fouten,
     melding,
     conflict,
+    wijzigingen,
     bezig,
     foutVan: (id) => fouten.find((f) => f.id === id)?.tekst,
     verstuur,
@@ -161,6 +180,7 @@ export function useFormulier(samenvattingId: string): Formulier {
       setFouten([]);
       setMelding(null);
       setConflict(false);
+      setWijzigingen([]);
     },
   };
 }

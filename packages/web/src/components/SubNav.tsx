@@ -1,3 +1,4 @@
+import { dossierPath, planPath, top3Path } from '../router';
 import { AppLink } from './AppLink';
 
 /** Links between the pages of one part of the app (e.g. Beheer: Gebruikers, Organisaties en teams). */
@@ -21,4 +22,14 @@ export const BEHEER_NAV = [
   { href: '/beheer/gebruikers', label: 'Gebruikers' },
   { href: '/beheer/organisaties', label: 'Organisaties en teams' },
   { href: '/beheer/termijnen', label: 'Termijnen' },
+  { href: '/beheer/plan', label: 'Veiligheidsplan' },
 ];
+
+/** The parts of one dossier: the dossier itself, its veiligheidsplan and its TOP-3 sessions. */
+export function dossierNav(id: string) {
+  return [
+    { href: dossierPath(id), label: 'Dossier' },
+    { href: planPath(id), label: 'Veiligheidsplan' },
+    { href: top3Path(id), label: 'TOP-3' },
+  ];
+}

@@ -15,13 +15,24 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { api, ApiError, dossierApi, type Contact, type Dossier, type Lid, type Sessie } from '../api';
 import { AppLink } from '../components/AppLink';
 import { Beveiligd } from '../components/Beveiligd';
+import { ControleAfronden } from '../components/Controle';
+import { Bevestiging, FoutSamenvatting, useFormulier } from '../components/Formulier';
 import { geweldsvormNamen } from '../components/Geweldsvormen';
+import { RegieBlok } from '../components/Regie';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { Foutmelding, Laden } from '../components/Status';
-import { focusOp, Tekstvak } from '../components/Velden';
+import { dossierNav, SubNav } from '../components/SubNav';
+import { Tabel } from '../components/Tabel';
+import { EnkelVinkje, focusOp, Keuzelijst, Tekstvak } from '../components/Velden';
 import { aantalMet, formatDatum, formatDatumTijd } from '../format';
 import {
+  beoordelingStatusLabel,
   contactTypeLabel,
+  controleStatusLabel,
+  controleUitkomstLabel,
+  faseLabel,
+  relatieZin,
+  tijdlijnSoortLabel,
   geslachtLabel,
   kanaalLabel,
   melderRelatieLabel,
@@ -30,12 +41,14 @@ import {
   notitieKlasseLabel,
   persoonRolLabel,
 } from '../labels';
-import { BREAK_GLASS_ROLLEN, DOSSIER_ROLLEN, heeftRol } from '../rollen';
+import { BREAK_GLASS_ROLLEN, DOSSIER_ROLLEN, heeftRol, NOTITIE_SCHRIJVERS, VT_ROLLEN } from '../rollen';
+import { dossierPath, meldingPath, planPath } from '../router';
 import { useSessie } from '../sessie';
 import { useApi, useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 
 const TITEL_ID = 'dossier-titel';
+const BERICHT_ID = 'dossier-bericht';
 const MIN_REDEN = 10;
 
 export function volledigeNaam(lid: Pick<Lid, 'voornamen' | 'tussenvoegsel' | 'achternaam'>): string {
@@ -62,6 +75,18 @@ function AdresTekst({ lid }: { lid: Lid }) {
   );
 }
 
+/** One entry per person: registrations the radar confirmed to be the same person are one, with how many there are. */
+export function personenVan(leden: readonly Lid[]): { lid: Lid; registraties: number }[] {
+  const per = new Map<string, { lid: Lid; registraties: number }>();
+  for (const lid of leden) {
+    const sleutel = lid.identiteitId ?? lid.id;
+    const bekend = per.get(sleutel);
+    if (bekend) bekend.registraties += 1;
+    else per.set(sleutel, { lid, registraties: 1 });
+  }
+  return [...per.values()];
+}
+
 function LedenTabel({ dossier }: { dossier: Dossier }) {
   const captionId = useId();
   if (dossier.leden.length === 0) return <Paragraph>Er zijn geen gezinsleden vastgelegd.</Paragraph>;
@@ -81,9 +106,12 @@ function LedenTabel({ dossier }: { dossier: Dossier }) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {dossier.leden.map((lid) => (
+          {personenVan(dossier.leden).map(({ lid, registraties }) => (
             <TableRow key={lid.id}>
-              <TableHeaderCell scope="row">{volledigeNaam(lid)}</TableHeaderCell>
+              <TableHeaderCell scope="row">
+                {volledigeNaam(lid)}
+                {registraties > 1 ? <span className="sv-opslag"> ({registraties} registraties van dezelfde persoon)</span> : null}
+              </TableHeaderCell>
               <TableCell>
                 {lid.geboortedatum ? <time dateTime={lid.geboortedatum}>{formatDatum(lid.geboortedatum)}</time> : 'Onbekend'}
               </TableCell>
@@ -97,6 +125,25 @@ function LedenTabel({ dossier }: { dossier: Dossier }) {
         </TableBody>
       </Table>
     </ScrollRegion>
+  );
+}
+
+/** Relations between members, and with people outside the household (an ex-partner living apart, a grandparent). */
+function Relaties({ dossier }: { dossier: Dossier }) {
+  if (dossier.relaties.length === 0) return null;
+  const naam = (id: string) => {
+    const lid = dossier.leden.find((l) => l.id === id);
+    return lid ? volledigeNaam(lid) : 'iemand buiten dit huishouden';
+  };
+  return (
+    <>
+      <Heading level={3}>Relaties</Heading>
+      <ul className="sv-lijst">
+        {dossier.relaties.map((r) => (
+          <li key={`${r.van}-${r.naar}-${r.type}`}>{relatieZin(naam(r.van), r.type, naam(r.naar))}</li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -182,16 +229,31 @@ function ContactKaart({ contact, dossier, geweldsvormen }: { contact: Contact; d
               : 'Niet vastgelegd'}
           </dd>
         </div>
+        {contact.beoordeling ? (
+          <div className="sv-gegevens__item">
+            <dt>Veiligheidsbeoordeling</dt>
+            <dd>
+              {beoordelingStatusLabel(contact.beoordeling.status)}
+              {contact.beoordeling.besluit ? `: ${contact.beoordeling.besluit}` : ''}
+              {contact.beoordeling.afgerondOp ? ` (${formatDatum(contact.beoordeling.afgerondOp)})` : ''}
+            </dd>
+          </div>
+        ) : null}
         <div className="sv-gegevens__item sv-gegevens__item--breed">
           <dt>Omschrijving</dt>
           <dd className="sv-tekst">{contact.omschrijving?.trim() ? contact.omschrijving : 'Geen omschrijving'}</dd>
         </div>
       </dl>
+      <Paragraph>
+        <AppLink href={meldingPath(contact.id)}>
+          Naar {contact.type === 'melding' ? 'de melding' : 'het advies'} van {formatDatum(contact.ontvangenOp)}
+        </AppLink>
+      </Paragraph>
     </article>
   );
 }
 
-function Notities({ dossier }: { dossier: Dossier }) {
+function NotitieLijst({ dossier }: { dossier: Dossier }) {
   if (dossier.notities.length === 0) {
     return <Paragraph>Er zijn geen notities die u mag zien.</Paragraph>;
   }
@@ -212,6 +274,64 @@ function Notities({ dossier }: { dossier: Dossier }) {
   );
 }
 
+/** A note of the user's organisation: never part of the shared plan or the printed plan. */
+function NotitieFormulier({ dossier, sessie, naWijziging }: { dossier: Dossier; sessie: Sessie; naWijziging: (bericht: string) => void }) {
+  const f = useFormulier('notitie-fouten');
+  const klassen = Object.keys(NOTITIE_SCHRIJVERS).filter((k) => heeftRol(sessie.rollen, NOTITIE_SCHRIJVERS[k]!));
+  const [klasse, setKlasse] = useState('algemeen');
+  const [tekst, setTekst] = useState('');
+  const [prive, setPrive] = useState(false);
+  if (klassen.length === 0 || !sessie.organisatie) return null;
+  return (
+    <form
+      className="sv-form"
+      noValidate
+      aria-labelledby="notitie-kop"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void f.verstuur(
+          async () => {
+            await dossierApi.notitie(dossier.id, { klasse, tekst: tekst.trim(), prive });
+            naWijziging(prive ? 'De notitie is opgeslagen. Alleen uw organisatie ziet haar.' : 'De notitie is opgeslagen.');
+          },
+          {
+            controle: () => (tekst.trim() ? [] : [{ id: 'notitie-tekst', tekst: 'Vul de notitie in.' }]),
+            velden: { tekst: 'notitie-tekst', klasse: 'notitie-klasse', prive: 'notitie-prive' },
+          },
+        );
+      }}
+    >
+      <Heading level={3} id="notitie-kop">
+        Notitie toevoegen
+      </Heading>
+      <Paragraph>
+        Een notitie hoort bij uw organisatie ({sessie.organisatie.naam}). Notities staan niet in het veiligheidsplan en niet in het plan dat het
+        huishouden op papier krijgt.
+      </Paragraph>
+      <FoutSamenvatting id="notitie-fouten" fouten={f.fouten} melding={f.melding} kopNiveau={4} />
+      {klassen.length > 1 ? (
+        <Keuzelijst
+          id="notitie-klasse"
+          label="Soort notitie"
+          uitleg="Medische notities en notities over seksueel geweld ziet alleen wie daarvoor de rol heeft."
+          verplicht
+          waarde={klasse}
+          onWijzig={setKlasse}
+          keuzes={klassen.map((k) => ({ waarde: k, label: notitieKlasseLabel(k) }))}
+          fout={f.foutVan('notitie-klasse')}
+        />
+      ) : null}
+      <Tekstvak id="notitie-tekst" label="Notitie" verplicht waarde={tekst} onWijzig={setTekst} rows={3} maxLength={4000} fout={f.foutVan('notitie-tekst')} />
+      <EnkelVinkje id="notitie-prive" label="Alleen voor mijn organisatie" aan={prive} onWijzig={setPrive} uitleg="Andere betrokken organisaties zien deze notitie dan niet." />
+      <div className="sv-form__acties">
+        <Button type="submit" appearance="primary-action-button" busy={f.bezig}>
+          Notitie opslaan
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 function Organisaties({ dossier, typen }: { dossier: Dossier; typen: Map<string, string> }) {
   const captionId = useId();
   if (dossier.betrokkenOrganisaties.length === 0) return <Paragraph>Er zijn geen betrokken organisaties vastgelegd.</Paragraph>;
@@ -226,14 +346,16 @@ function Organisaties({ dossier, typen }: { dossier: Dossier; typen: Map<string,
             <TableHeaderCell scope="col">Organisatie</TableHeaderCell>
             <TableHeaderCell scope="col">Soort organisatie</TableHeaderCell>
             <TableHeaderCell scope="col">Grondslag</TableHeaderCell>
+            <TableHeaderCell scope="col">Contactpersoon</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {dossier.betrokkenOrganisaties.map((o) => (
-            <TableRow key={`${o.naam}-${o.type}`}>
+          {dossier.betrokkenOrganisaties.map((o, i) => (
+            <TableRow key={`${o.naam}-${o.type}-${i}`}>
               <TableHeaderCell scope="row">{o.naam}</TableHeaderCell>
               <TableCell>{typen.get(o.type) ?? o.type}</TableCell>
               <TableCell>{o.grondslag}</TableCell>
+              <TableCell>{o.persoon ?? 'De hele organisatie of het team'}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -242,7 +364,79 @@ function Organisaties({ dossier, typen }: { dossier: Dossier; typen: Map<string,
   );
 }
 
-function DossierInhoud({ dossier }: { dossier: Dossier }) {
+/** Veilig Thuis checks at set moments after a handover that safety was reached; VT closes a planned one here. */
+function Controlemomenten({ dossier, sessie, naWijziging }: { dossier: Dossier; sessie: Sessie; naWijziging: (bericht: string) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  if (dossier.controlemomenten.length === 0) return <Paragraph>Er zijn geen controlemomenten gepland.</Paragraph>;
+  const vt = heeftRol(sessie.rollen, VT_ROLLEN);
+  const vandaag = new Date().toISOString().slice(0, 10);
+  const gekozen = dossier.controlemomenten.find((c) => c.id === open && c.status === 'gepland');
+  return (
+    <>
+      <Tabel titel="Controles door Veilig Thuis na de overdracht" kolommen={['Controle', 'Gepland op', 'Status', 'Uitkomst', ...(vt ? ['Actie'] : [])]}>
+        {dossier.controlemomenten.map((c) => (
+          <TableRow key={c.id}>
+            <TableHeaderCell scope="row">Na {aantalMet(c.maanden, 'maand', 'maanden')}</TableHeaderCell>
+            <TableCell>
+              <time dateTime={c.geplandOp}>{formatDatum(c.geplandOp)}</time>
+              {c.status === 'gepland' && c.geplandOp <= vandaag ? <strong> (nu aan de beurt)</strong> : null}
+            </TableCell>
+            <TableCell>{controleStatusLabel(c.status)}</TableCell>
+            <TableCell>{c.uitkomst ? controleUitkomstLabel(c.uitkomst) : '–'}</TableCell>
+            {vt ? (
+              <TableCell>
+                {c.status === 'gepland' ? (
+                  <Button
+                    type="button"
+                    appearance="secondary-action-button"
+                    aria-expanded={open === c.id}
+                    aria-controls={open === c.id ? 'dossier-controle-formulier' : undefined}
+                    onClick={() => {
+                      setOpen(open === c.id ? null : c.id);
+                      if (open !== c.id) focusOp(`controle-${c.id}-uitkomst`);
+                    }}
+                  >
+                    Controle na {c.maanden} mnd afronden
+                  </Button>
+                ) : (
+                  '–'
+                )}
+              </TableCell>
+            ) : null}
+          </TableRow>
+        ))}
+      </Tabel>
+      {gekozen ? (
+        <div id="dossier-controle-formulier" className="sv-panel">
+          <Heading level={3}>Controle na {aantalMet(gekozen.maanden, 'maand', 'maanden')} afronden</Heading>
+          <ControleAfronden id={gekozen.id} titel={`Controle na ${gekozen.maanden} maanden afronden`} klaar={naWijziging} />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** Everything that happened to the household, newest first. */
+function Tijdlijn({ dossier }: { dossier: Dossier }) {
+  if (dossier.tijdlijn.length === 0) return <Paragraph>Er is nog niets gebeurd.</Paragraph>;
+  return (
+    <ol className="sv-tijdlijn">
+      {dossier.tijdlijn.map((t, i) => (
+        <li key={`${t.op}-${i}`} className="sv-tijdlijn__item">
+          <Paragraph className="sv-tijdlijn__kop">
+            <time dateTime={t.op}>{formatDatumTijd(t.op)}</time> · <span className="sv-label">{tijdlijnSoortLabel(t.soort)}</span>
+          </Paragraph>
+          <Paragraph>
+            {t.tekst}
+            {t.door ? <span className="sv-optioneel"> ({t.door})</span> : null}
+          </Paragraph>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function DossierInhoud({ dossier, sessie, naWijziging }: { dossier: Dossier; sessie: Sessie; naWijziging: (bericht: string) => void }) {
   const geweldsvormen = useApi('geweldsvormen', () => api.geweldsvormen());
   const organisatietypen = useApi('organisatietypen', () => api.organisatietypen());
   const vormNamen = geweldsvormen.status === 'klaar' ? geweldsvormNamen(geweldsvormen.data) : new Map<string, string>();
@@ -262,7 +456,31 @@ function DossierInhoud({ dossier }: { dossier: Dossier }) {
         </Alert>
       ) : null}
 
+      <RegieBlok
+        dossier={dossier}
+        sessie={sessie}
+        naWijziging={naWijziging}
+        kop={
+          <Heading level={2} id="dossier-regie" tabIndex={-1}>
+            Regie
+          </Heading>
+        }
+      />
+
       <dl className="sv-gegevens">
+        <div className="sv-gegevens__item">
+          <dt>Veiligheidsplan</dt>
+          <dd>
+            {dossier.plan ? (
+              <>
+                <AppLink href={planPath(dossier.id)}>Fase: {faseLabel(dossier.plan.fase).toLowerCase()}</AppLink> (versie {dossier.plan.versie}, in deze fase sinds{' '}
+                {formatDatum(dossier.plan.faseSinds)})
+              </>
+            ) : (
+              'Nog geen plan'
+            )}
+          </dd>
+        </div>
         <div className="sv-gegevens__item">
           <dt>Dossiernummer</dt>
           <dd>
@@ -271,7 +489,7 @@ function DossierInhoud({ dossier }: { dossier: Dossier }) {
         </div>
         <div className="sv-gegevens__item">
           <dt>Gezinsleden</dt>
-          <dd>{aantalMet(dossier.leden.length, 'persoon', 'personen')}</dd>
+          <dd>{aantalMet(personenVan(dossier.leden).length, 'persoon', 'personen')}</dd>
         </div>
         <div className="sv-gegevens__item">
           <dt>Contacten met Veilig Thuis</dt>
@@ -285,10 +503,19 @@ function DossierInhoud({ dossier }: { dossier: Dossier }) {
         </Heading>
         <ul className="sv-toc__list">
           <li>
+            <a href="#dossier-regie">Regie</a>
+          </li>
+          <li>
             <a href="#dossier-leden">Gezinsleden</a>
           </li>
           <li>
             <a href="#dossier-contacten">Adviezen en meldingen</a>
+          </li>
+          <li>
+            <a href="#dossier-controles">Controlemomenten</a>
+          </li>
+          <li>
+            <a href="#dossier-tijdlijn">Tijdlijn</a>
           </li>
           <li>
             <a href="#dossier-notities">Notities</a>
@@ -304,6 +531,7 @@ function DossierInhoud({ dossier }: { dossier: Dossier }) {
           Gezinsleden
         </Heading>
         <LedenTabel dossier={dossier} />
+        <Relaties dossier={dossier} />
       </section>
 
       <section className="sv-section" aria-labelledby="dossier-contacten">
@@ -317,11 +545,26 @@ function DossierInhoud({ dossier }: { dossier: Dossier }) {
         )}
       </section>
 
+      <section className="sv-section" aria-labelledby="dossier-controles">
+        <Heading level={2} id="dossier-controles" tabIndex={-1}>
+          Controlemomenten
+        </Heading>
+        <Controlemomenten dossier={dossier} sessie={sessie} naWijziging={naWijziging} />
+      </section>
+
+      <section className="sv-section" aria-labelledby="dossier-tijdlijn">
+        <Heading level={2} id="dossier-tijdlijn" tabIndex={-1}>
+          Tijdlijn
+        </Heading>
+        <Tijdlijn dossier={dossier} />
+      </section>
+
       <section className="sv-section" aria-labelledby="dossier-notities">
         <Heading level={2} id="dossier-notities" tabIndex={-1}>
           Notities
         </Heading>
-        <Notities dossier={dossier} />
+        <NotitieLijst dossier={dossier} />
+        <NotitieFormulier key={dossier.notities.length} dossier={dossier} sessie={sessie} naWijziging={naWijziging} />
       </section>
 
       <section className="sv-section" aria-labelledby="dossier-organisaties">
@@ -413,7 +656,13 @@ function DossierScherm({ id, sessie }: { id: string; sessie: Sessie }) {
   const { vernieuwen } = useSessie();
   const { state, herlaad } = useHerlaadbareApi(`dossier:${id}`, () => dossierApi.dossier(id));
   const [focusNaLaden, setFocusNaLaden] = useState(false);
+  const [bericht, setBericht] = useState<string | null>(null);
   const nietGevonden = state.status === 'fout' && state.error.status === 404;
+  const naWijziging = (tekst: string) => {
+    setBericht(tekst);
+    herlaad();
+    focusOp(BERICHT_ID);
+  };
 
   useEffect(() => {
     if (focusNaLaden && state.status === 'klaar') {
@@ -438,6 +687,10 @@ function DossierScherm({ id, sessie }: { id: string; sessie: Sessie }) {
       <Heading level={1} id={TITEL_ID}>
         {titel}
       </Heading>
+      {!nietGevonden ? <SubNav label="Dossier" items={dossierNav(id)} huidig={dossierPath(id)} /> : null}
+      <div id={BERICHT_ID} tabIndex={-1} className="sv-melding">
+        {bericht ? <Bevestiging>{bericht}</Bevestiging> : null}
+      </div>
       {state.status === 'laden' ? <Laden wat="gegevens van het dossier" /> : null}
       {state.status === 'fout' && !nietGevonden ? <Foutmelding error={state.error} titel="Het lukt niet om het dossier te laden" /> : null}
       {nietGevonden ? (
@@ -461,7 +714,7 @@ function DossierScherm({ id, sessie }: { id: string; sessie: Sessie }) {
           ) : null}
         </>
       ) : null}
-      {state.status === 'klaar' ? <DossierInhoud dossier={state.data} /> : null}
+      {state.status === 'klaar' ? <DossierInhoud dossier={state.data} sessie={sessie} naWijziging={naWijziging} /> : null}
     </>
   );
 }

@@ -35,7 +35,7 @@ import {
   melderSectorLabel,
   melderTypeLabel,
   persoonRolLabel,
-  relatieLabel,
+  relatieZin,
 } from '../labels';
 import { DOSSIER_ROLLEN, heeftRol } from '../rollen';
 import { dossierPath } from '../router';
@@ -80,7 +80,7 @@ function Personen({ c }: { c: ContactDetail }) {
           <ul className="sv-lijst">
             {c.relaties.map((r) => (
               <li key={`${r.van}-${r.naar}-${r.type}`}>
-                {naamVan.get(r.van) ?? 'Onbekend'} is {relatieLabel(r.type).toLowerCase()} van {naamVan.get(r.naar) ?? 'onbekend'}
+                {relatieZin(naamVan.get(r.van) ?? 'Onbekend', r.type, naamVan.get(r.naar) ?? 'onbekend')}
               </li>
             ))}
           </ul>

@@ -4,12 +4,13 @@
  */
 import { Alert, Button, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
+import type { Sessie } from '../api';
 import { AppLink } from '../components/AppLink';
 import { Beveiligd } from '../components/Beveiligd';
 import { Bevestiging, FoutSamenvatting, useFormulier } from '../components/Formulier';
 import { Foutmelding, Laden } from '../components/Status';
 import { RedenFormulier } from '../components/RedenFormulier';
-import { focusOp, Keuzerondjes } from '../components/Velden';
+import { focusOp, Keuzelijst, Keuzerondjes } from '../components/Velden';
 import { formatDatum, formatDatumTijd } from '../format';
 import { besluitLabel, overdrachtSoortLabel, overdrachtStatusLabel } from '../labels';
 import { OVERDRACHT_ROLLEN } from '../rollen';
@@ -86,28 +87,49 @@ function OverdrachtenLijst() {
   );
 }
 
-function Antwoord({ o, klaar }: { o: Overdracht; klaar: (tekst: string) => void }) {
+function Antwoord({ o, sessie, klaar }: { o: Overdracht; sessie: Sessie; klaar: (tekst: string) => void }) {
   const f = useFormulier('antwoord-fouten');
   const [weigeren, setWeigeren] = useState(false);
+  const kandidaten = o.regisseurKandidaten ?? [];
+  // Default: the person who accepts, when they can be casusregisseur.
+  const [regisseur, setRegisseur] = useState(() => kandidaten.find((k) => k.id === sessie.gebruiker.id)?.id ?? kandidaten[0]?.id ?? '');
   const opnieuwLaden = f.conflict ? () => klaar('De overdracht is opnieuw geladen.') : null;
+  const accepteren = () =>
+    f.verstuur(
+      async () => {
+        await voordeurApi.overdrachtBeantwoorden(o.id, 'accepteren', o.versie, regisseur ? { casusregisseurId: regisseur } : {});
+        const naam = regisseur === sessie.gebruiker.id || !regisseur ? 'u' : (kandidaten.find((k) => k.id === regisseur)?.naam ?? 'de gekozen collega');
+        klaar(`U heeft de overdracht geaccepteerd. Dit huishouden is nu een actief dossier met ${naam} als casusregisseur.`);
+      },
+      { velden: { casusregisseurId: 'antwoord-regisseur' } },
+    );
   return (
     <section className="sv-section sv-panel" aria-labelledby="antwoord-kop">
       <Heading level={2} id="antwoord-kop">
         Uw antwoord
       </Heading>
       <FoutSamenvatting id="antwoord-fouten" fouten={f.fouten} melding={f.melding} opnieuwLaden={opnieuwLaden} />
+      <Paragraph>
+        <strong>Wat betekent accepteren?</strong> Het huishouden wordt een actief dossier van uw organisatie. De casusregisseur is het vaste aanspreekpunt voor
+        het huishouden en bewaakt het veiligheidsplan. Het veiligheidsplan begint met de veiligheidsvoorwaarden van Veilig Thuis. Veilig Thuis controleert later
+        of het veilig is.
+      </Paragraph>
+      {kandidaten.length > 0 ? (
+        <form className="sv-form" noValidate onSubmit={(e) => e.preventDefault()}>
+          <Keuzelijst
+            id="antwoord-regisseur"
+            label="Casusregisseur"
+            uitleg="Uzelf of een collega van uw organisatie. De casusregisseur kan de regie later overdragen."
+            verplicht
+            waarde={regisseur}
+            onWijzig={setRegisseur}
+            keuzes={kandidaten.map((k) => ({ waarde: k.id, label: k.id === sessie.gebruiker.id ? `${k.naam} (ik)` : k.naam }))}
+            fout={f.foutVan('antwoord-regisseur')}
+          />
+        </form>
+      ) : null}
       <div className="sv-knoppen">
-        <Button
-          type="button"
-          appearance="primary-action-button"
-          busy={f.bezig}
-          onClick={() =>
-            void f.verstuur(async () => {
-              await voordeurApi.overdrachtBeantwoorden(o.id, 'accepteren', o.versie);
-              klaar('U heeft de overdracht geaccepteerd. Uw organisatie is nu betrokken bij dit huishouden.');
-            })
-          }
-        >
+        <Button type="button" appearance="primary-action-button" busy={f.bezig} onClick={() => void accepteren()}>
           Overdracht accepteren
         </Button>
         <Button
@@ -131,7 +153,7 @@ function Antwoord({ o, klaar }: { o: Overdracht; klaar: (tekst: string) => void 
           veld="reden"
           formulier={f}
           onVerstuur={async (reden) => {
-            await voordeurApi.overdrachtBeantwoorden(o.id, 'weigeren', o.versie, reden);
+            await voordeurApi.overdrachtBeantwoorden(o.id, 'weigeren', o.versie, { reden });
             klaar('U heeft de overdracht geweigerd. Veilig Thuis neemt een nieuw besluit.');
           }}
         />
@@ -140,7 +162,7 @@ function Antwoord({ o, klaar }: { o: Overdracht; klaar: (tekst: string) => void 
   );
 }
 
-function OverdrachtScherm({ id }: { id: string }) {
+function OverdrachtScherm({ id, sessie }: { id: string; sessie: Sessie }) {
   const { state, herlaad } = useHerlaadbareApi(`overdracht:${id}`, () => voordeurApi.overdracht(id));
   const [bericht, setBericht] = useState<string | null>(null);
   const klaar = (tekst: string) => {
@@ -220,7 +242,7 @@ function OverdrachtScherm({ id }: { id: string }) {
               <strong>Reden van weigeren:</strong> {state.data.reden}
             </Paragraph>
           ) : null}
-          {state.data.status === 'voorgesteld' ? <Antwoord key={state.data.versie} o={state.data} klaar={klaar} /> : null}
+          {state.data.status === 'voorgesteld' ? <Antwoord key={state.data.versie} o={state.data} sessie={sessie} klaar={klaar} /> : null}
           {state.data.status === 'geaccepteerd' ? (
             <Paragraph>
               <AppLink href={dossierPath(state.data.huishoudenId)}>Naar het dossier van dit huishouden</AppLink>
@@ -239,5 +261,5 @@ export function OverdrachtenPage() {
 
 export function OverdrachtPage({ id }: { id: string }) {
   usePageTitle('Overdracht');
-  return <Beveiligd rollen={OVERDRACHT_ROLLEN}>{() => <OverdrachtScherm id={id} />}</Beveiligd>;
+  return <Beveiligd rollen={OVERDRACHT_ROLLEN}>{(sessie) => <OverdrachtScherm id={id} sessie={sessie} />}</Beveiligd>;
 }

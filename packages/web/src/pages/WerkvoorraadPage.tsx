@@ -2,19 +2,21 @@
  * Veilig Thuis' work queue per team, most urgent first (as the server sorts it: deadline, acute first on a
  * tie), with the time left; refreshes itself every minute.
  */
-import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useEffect } from 'react';
+import { Button, Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
 import type { Sessie } from '../api';
 import { AppLink } from '../components/AppLink';
 import { Beveiligd } from '../components/Beveiligd';
+import { ControleAfronden } from '../components/Controle';
+import { Bevestiging } from '../components/Formulier';
 import { Foutmelding, Laden } from '../components/Status';
 import { Tabel } from '../components/Tabel';
 import { TijdOver, useNu } from '../components/Termijn';
-import { Keuzelijst } from '../components/Velden';
-import { aantalMet, formatDatumTijd, formatTijd } from '../format';
+import { focusOp, Keuzelijst } from '../components/Velden';
+import { aantalMet, formatDatum, formatDatumTijd, formatTijd } from '../format';
 import { kanaalLabel, wachtOpLabel } from '../labels';
 import { VT_ROLLEN } from '../rollen';
-import { meldingPath, navigate, useSearch } from '../router';
+import { dossierPath, meldingPath, navigate, useSearch } from '../router';
 import { useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { voordeurApi, type Werkvoorraad } from '../voordeurApi';
@@ -60,12 +62,80 @@ function WerkTabel({ data, nu }: { data: Werkvoorraad; nu: number }) {
   );
 }
 
+/** Check moments after a handover that are due, with their deadline; closed here with their outcome. */
+function Controles({ data, nu, klaar }: { data: Werkvoorraad; nu: number; klaar: (bericht: string) => void }) {
+  const [open, setOpen] = useState<string | null>(null);
+  if (data.controles.length === 0) return <Paragraph>Er zijn nu geen controles na een overdracht te doen.</Paragraph>;
+  const gekozen = data.controles.find((c) => c.id === open);
+  return (
+    <>
+      <Tabel
+        className="sv-werkvoorraad"
+        titel={`Controles na een overdracht die nu aan de beurt zijn (${aantalMet(data.controles.length, 'controle', 'controles')})`}
+        kolommen={['Huishouden', 'Termijn', 'Controle', 'Overgedragen aan', 'Team', 'Actie']}
+      >
+        {data.controles.map((c) => (
+          <TableRow key={c.id} className={new Date(c.deadline).getTime() < nu ? 'sv-rij--te-laat' : undefined}>
+            <TableHeaderCell scope="row">
+              <AppLink href={dossierPath(c.huishoudenId)}>{c.betrokkenen.length > 0 ? c.betrokkenen.join(', ') : 'Geen namen'}</AppLink>
+            </TableHeaderCell>
+            <TableCell>
+              <TijdOver deadline={c.deadline} nu={nu} />
+            </TableCell>
+            <TableCell>
+              Na {aantalMet(c.maanden, 'maand', 'maanden')}
+              <br />
+              <span className="sv-optioneel">gepland op {formatDatum(c.geplandOp)}</span>
+            </TableCell>
+            <TableCell>{c.overgedragenAan ?? 'Veilig Thuis zelf'}</TableCell>
+            <TableCell>{c.team ? c.team.naam : 'Geen team'}</TableCell>
+            <TableCell>
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                aria-expanded={open === c.id}
+                aria-controls={open === c.id ? 'werkvoorraad-controle' : undefined}
+                onClick={() => {
+                  setOpen(open === c.id ? null : c.id);
+                  if (open !== c.id) focusOp(`controle-${c.id}-uitkomst`);
+                }}
+              >
+                Afronden
+                <span className="sv-visually-hidden">: {c.betrokkenen.join(', ') || 'huishouden'}</span>
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </Tabel>
+      {gekozen ? (
+        <div id="werkvoorraad-controle" className="sv-panel">
+          <Heading level={3}>Controle afronden: {gekozen.betrokkenen.join(', ') || 'huishouden'}</Heading>
+          <ControleAfronden
+            id={gekozen.id}
+            titel="Controle afronden"
+            klaar={(bericht) => {
+              setOpen(null);
+              klaar(bericht);
+            }}
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
 function WerkvoorraadScherm({ sessie }: { sessie: Sessie }) {
   const gekozen = new URLSearchParams(useSearch()).get('team');
   // Default: my team (with work that has no team); without a team: everything.
   const team = gekozen ?? sessie.team?.id ?? 'alle';
   const { state, herlaad } = useHerlaadbareApi(`werkvoorraad:${team}`, () => voordeurApi.werkvoorraad(team));
   const nu = useNu(VERVERS_MS / 2);
+  const [bericht, setBericht] = useState<string | null>(null);
+  const klaar = (tekst: string) => {
+    setBericht(tekst);
+    herlaad();
+    focusOp('werkvoorraad-bericht');
+  };
 
   useEffect(() => {
     const timer = window.setInterval(herlaad, VERVERS_MS);
@@ -103,7 +173,26 @@ function WerkvoorraadScherm({ sessie }: { sessie: Sessie }) {
       ) : null}
       {state.status === 'laden' ? <Laden wat="werkvoorraad" /> : null}
       {state.status === 'fout' ? <Foutmelding error={state.error} titel="Het lukt niet om de werkvoorraad te laden" /> : null}
-      {state.status === 'klaar' ? <WerkTabel data={state.data} nu={nu} /> : null}
+      <div id="werkvoorraad-bericht" tabIndex={-1} className="sv-melding">
+        {bericht ? <Bevestiging>{bericht}</Bevestiging> : null}
+      </div>
+      {state.status === 'klaar' ? (
+        <>
+          <section className="sv-section" aria-labelledby="werkvoorraad-meldingen">
+            <Heading level={2} id="werkvoorraad-meldingen">
+              Meldingen
+            </Heading>
+            <WerkTabel data={state.data} nu={nu} />
+          </section>
+          <section className="sv-section" aria-labelledby="werkvoorraad-controles">
+            <Heading level={2} id="werkvoorraad-controles">
+              Controles na een overdracht
+            </Heading>
+            <Paragraph>Veilig Thuis gaat na of het huishouden na de overdracht veilig is. Rond de controle af met de uitkomst.</Paragraph>
+            <Controles data={state.data} nu={nu} klaar={klaar} />
+          </section>
+        </>
+      ) : null}
     </>
   );
 }

@@ -56,6 +56,7 @@ const overdrachtSchema = z.object({
   huishoudenId: z.string(),
   leden: z.array(z.object({ naam: z.string(), geboortedatum: z.string().nullable() })),
   versie: z.number().int(),
+  regisseurKandidaten: z.array(ref).optional().describe('one handover only: who of the receiving organisation can become casusregisseur'),
 });
 
 const instellingenSchema = z.object({
@@ -75,7 +76,29 @@ export const meldingRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         tags: ['beoordeling'],
         summary: "Veilig Thuis' open work, most urgent first: a team (with work that has no team), 'geen' or 'alle'",
         querystring: z.object({ team: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict(),
-        response: { 200: z.object({ items: z.array(werkvoorraadItem), totaal: z.number().int(), teams: z.array(ref), nu: z.string() }) },
+        response: {
+          200: z.object({
+            items: z.array(werkvoorraadItem),
+            totaal: z.number().int(),
+            controles: z
+              .array(
+                z.object({
+                  id: z.string(),
+                  huishoudenId: z.string(),
+                  contactId: z.string().nullable(),
+                  maanden: z.number().int(),
+                  geplandOp: z.string(),
+                  deadline: z.string(),
+                  team: ref.nullable(),
+                  overgedragenAan: z.string().nullable(),
+                  betrokkenen: z.array(z.string()),
+                }),
+              )
+              .describe('check moments after a handover that are due: verify that safety was reached'),
+            teams: z.array(ref),
+            nu: z.string(),
+          }),
+        },
       },
     },
     async (req) => {
@@ -256,9 +279,12 @@ export const meldingRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       config: { permission: { resource: 'overdracht', action: 'review' } },
       schema: {
         tags: ['overdracht'],
-        summary: 'Accept a handover (the organisation becomes involved) or refuse it with a reason (back to Veilig Thuis)',
+        summary:
+          'Accept a handover (the household becomes an active dossier with its casusregisseur — the acceptor or a named colleague — and its plan) or refuse it with a reason (back to Veilig Thuis)',
         params: idParam,
-        body: z.object({ antwoord: z.enum(['accepteren', 'weigeren']), reden: z.string().trim().min(1).max(4000).optional(), versie }).strict(),
+        body: z
+          .object({ antwoord: z.enum(['accepteren', 'weigeren']), reden: z.string().trim().min(1).max(4000).optional(), casusregisseurId: z.uuid().optional(), versie })
+          .strict(),
         response: { 200: overdrachtSchema },
       },
     },
