@@ -15,3 +15,4 @@ export * from './intake.js';
 export * from './plan.js';
 export * from './regie.js';
 export * from './top3.js';
+export * from './cijfers/index.js';
