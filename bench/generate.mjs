@@ -7,65 +7,26 @@
 //
 // It creates a fresh database next to the one BENCH_DATABASE_URL names (default: the local
 // server at 127.0.0.1:5432) and drops it afterwards unless BENCH_KEEP=1.
-import pg from 'pg';
-import {
-  generateContacts,
-  importLines,
-  NATIONAL_MELDINGEN_PER_YEAR,
-  openPostgres,
-  prepareDatabase,
-} from '../packages/server/dist/index.js';
-import { REGIONS } from '../packages/domain/dist/index.js';
+import { openPostgres, prepareDatabase } from '../packages/server/dist/index.js';
+import { createDatabase, dropDatabase, loadNationalVolume, NATIONAL_MELDINGEN_PER_YEAR, NATIONAL_TABLES } from './national.mjs';
 
-const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const years = Number(process.env.BENCH_YEARS ?? 10);
 const fromYear = 2025 - years + 1;
 const name = `sv_bench_${process.pid}`;
 
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-await admin.end();
-const url = new URL(base);
-url.pathname = `/${name}`;
-
+const url = await createDatabase(name);
 const db = await openPostgres(url.toString(), 2);
 let exitCode = 0;
 try {
   await prepareDatabase(db);
   console.log(`bench/generate: ${years} years (${fromYear}-${fromYear + years - 1}) of national volume, ${NATIONAL_MELDINGEN_PER_YEAR} meldingen a year, into ${name}`);
-  const started = process.hrtime.bigint();
-  let lastPrint = 0;
-  const summary = await importLines(
-    db,
-    generateContacts({
-      seed: 2026,
-      regionIds: REGIONS.map((r) => r.id),
-      fromYear,
-      years,
-      meldingenPerYear: NATIONAL_MELDINGEN_PER_YEAR,
-    }),
-    {
-      source: 'synthetisch',
-      checkDuplicates: false,
-      batchSize: 4000,
-      onProgress: (p) => {
-        const s = Number(process.hrtime.bigint() - started) / 1e9;
-        if (s - lastPrint >= 30) {
-          lastPrint = s;
-          console.log(`  ${p.stored} contacts after ${s.toFixed(0)} s (${Math.round(p.stored / s)} contacts/s), RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
-        }
-      },
-    },
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const { summary, seconds } = await loadNationalVolume(db, { years, lastYear: 2025 });
   if (summary.rejected > 0) {
     console.log(`rejected ${summary.rejected} lines, e.g. ${JSON.stringify(summary.errors.slice(0, 3))}`);
     exitCode = 1;
   }
-  const tables = ['contact', 'person', 'household', 'household_member', 'contact_person', 'contact_geweldsvorm', 'person_relation', 'melder_identiteit'];
   let rows = 0;
-  for (const t of tables) {
+  for (const t of NATIONAL_TABLES) {
     const n = (await db.query(`SELECT count(*) AS n FROM ${t}`)).rows[0].n;
     rows += n;
     console.log(`  ${t.padEnd(20)} ${String(n).padStart(10)}`);
@@ -81,11 +42,6 @@ try {
   );
 } finally {
   await db.close();
-  if (process.env.BENCH_KEEP !== '1') {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  }
+  if (process.env.BENCH_KEEP !== '1') await dropDatabase(name);
 }
 process.exit(exitCode);

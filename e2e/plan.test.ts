@@ -101,7 +101,8 @@ async function inbreng(p: Page, naam: RegExp, items: { onderwerp: string; cijfer
     await groep.getByRole('textbox', { name: /^Waarom dit cijfer/ }).fill(item.reden);
   }
   await form.getByRole('button', { name: /^Inbreng van .* opslaan$/ }).click();
-  await p.getByText(/De inbreng van .* is opgeslagen\./).waitFor();
+  // This participant's confirmation (the one before stays until it is replaced).
+  await p.getByText(new RegExp(`De inbreng van ${naam.source.replace(/^\^/, '')}.* is opgeslagen\\.`)).waitFor();
 }
 
 describe.skipIf(skip)('one household, one plan, one director', () => {

@@ -263,5 +263,15 @@ describe.skipIf(skip)('the front door of Veilig Thuis', () => {
     await waitUntilLoaded(vt.page);
     await vt.page.getByText(achternaam).first().waitFor();
     expect(await vt.page.getByText('Demo Politie').count()).toBeGreaterThan(0);
+
+    // It turns out to be registered twice: Veilig Thuis withdraws it; it leaves the queue and says why.
+    await vt.page.getByRole('button', { name: 'Registratie intrekken' }).click();
+    await vt.page.getByRole('textbox', { name: /^Waarom is deze registratie een vergissing/ }).fill('Dubbel geregistreerd: dezelfde zorgmelding kwam ook via de import.');
+    await vt.page.getByRole('button', { name: 'Intrekken bevestigen' }).click();
+    await vt.page.getByText('Deze registratie is ingetrokken.').waitFor();
+    await vt.page.getByText(/Dubbel geregistreerd/).first().waitFor();
+    const na = (await (await vt.page.request.get(`${omgeving!.server.baseUrl}/api/v1/werkvoorraad?team=alle&limit=1000`)).json()) as { items: { contactId: string }[] };
+    expect(na.items.some((i) => i.contactId === item!.contactId)).toBe(false);
+    expect(unexpected(vt.problems), serverOutput()).toEqual([]);
   });
 });

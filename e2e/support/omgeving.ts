@@ -22,7 +22,8 @@ export interface Omgeving {
   stop(): Promise<void>;
 }
 
-export async function startOmgeving(naam: string): Promise<Omgeving> {
+/** `jaren`: years of demo history (test servers load one unless told otherwise). */
+export async function startOmgeving(naam: string, opties: { jaren?: number } = {}): Promise<Omgeving> {
   const external = !!process.env.E2E_BASE_URL;
   let dataDir: string | undefined;
   let server: TestServer;
@@ -32,7 +33,8 @@ export async function startOmgeving(naam: string): Promise<Omgeving> {
     server = await startServer();
   } else {
     dataDir = await mkdtemp(join(tmpdir(), `samenveilig-e2e-${naam}-`));
-    server = await startServer({ env: { SAMENVEILIG_DATA_DIR: dataDir } });
+    const jaren: Record<string, string> = opties.jaren ? { SAMENVEILIG_DEMO_YEARS: String(opties.jaren) } : {};
+    server = await startServer({ env: { SAMENVEILIG_DATA_DIR: dataDir, ...jaren }, ...(opties.jaren ? { readyTimeoutMs: 170_000 } : {}) });
     accounts = await readDemoAccounts(join(dataDir, 'demo-accounts.txt'));
   }
   const browser: Browser = await launchBrowser();

@@ -105,11 +105,13 @@ program
       // The reader is made when it is read at once: lines read before the loop starts would be lost.
       const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
       const lines = createInterface({ input, crlfDelay: Infinity });
-      return importLines(db, lines, {
+      const s = await importLines(db, lines, {
         source: opts.bron,
         ...(opts.regio ? { regionId: opts.regio } : {}),
         onProgress: progressPrinter('Import'),
       });
+      if (s.stored > 0) await herbereken(db);
+      return s;
     });
     printSummary(summary, (Date.now() - started) / 1000);
     if (summary.rejected > 0) process.exitCode = 1;
@@ -148,17 +150,36 @@ program
       return;
     }
     const { importLines } = await loader();
-    const summary = await withDatabase((db) =>
-      importLines(db, lines, {
+    const summary = await withDatabase(async (db) => {
+      const s = await importLines(db, lines, {
         source: opts.bron,
         checkDuplicates: false,
         // Generated history is loaded as history: only its last two weeks get a radar search to decide on.
         radarVanaf: new Date(Date.UTC(opts.vanJaar + opts.jaren, 0, 1) - 14 * 86_400_000),
         onProgress: progressPrinter('Genereren'),
-      }),
-    );
+      });
+      if (s.stored > 0) await herbereken(db);
+      return s;
+    });
     printSummary(summary, (Date.now() - started) / 1000);
     if (summary.rejected > 0) process.exitCode = 1;
+  });
+
+/** Rebuilds the figures after a bulk load (the background job would take long over every mark). */
+async function herbereken(db: Database, regio?: string) {
+  const started = Date.now();
+  const { herberekenCijfers } = await import('./cijfers/repository.js');
+  const r = await herberekenCijfers(db, regio);
+  say(`Cijfers herberekend: ${r.contacten} contacten in ${r.regios} regio('s), ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+const cijfers = program.command('cijfers').description('the monitoring figures (docs/cijfers.md)');
+cijfers
+  .command('herberekenen')
+  .description('rebuild the figures (facts per contact, cells per period and area) from the records; after a bulk load or an upgrade')
+  .option('--regio <id>', 'only this region (default: all, and the installation)', (v) => regionList(v)[0]!)
+  .action(async (opts: { regio?: string }) => {
+    await withDatabase((db) => herbereken(db, opts.regio));
   });
 
 const audit = program.command('audit').description('the tamper-evident audit trail');

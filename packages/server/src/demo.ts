@@ -10,6 +10,7 @@ import type { Categorie } from './generator/categories.js';
 import { generateContacts, regionalVolume } from './generator/index.js';
 import { controleUitkomst, genereerDossier, werkmoment, type DossierLid, type DossierProfessional, type GegenereerdDossier } from './generator/plan.js';
 import { Rng } from './generator/rng.js';
+import { herberekenCijfers } from './cijfers/repository.js';
 import { importLines, type ImportProgress, type ImportSummary } from './import/loader.js';
 import { planControlemomenten } from './repositories/controle.js';
 import { getInstellingen } from './repositories/instellingen.js';
@@ -74,7 +75,7 @@ export async function loadDemoRegion(
   const now = opts.now ?? new Date();
   const lastYear = now.getUTCFullYear();
   const radarVanaf = new Date(now.getTime() - 14 * 86_400_000);
-  return importLines(
+  const summary = await importLines(
     db,
     generateContacts({
       seed: opts.seed,
@@ -94,6 +95,9 @@ export async function loadDemoRegion(
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     },
   );
+  // Figures from the loaded history at once (the background job would take every contact one by one).
+  if (summary.stored > 0) await herberekenCijfers(db, DEMO_REGION, now);
+  return summary;
 }
 
 /** The organisation type each demo role works in. */

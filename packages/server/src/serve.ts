@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createDemoAccounts, formatDemoAccounts, isEmpty, loadDemoDossiers, loadDemoRegion, DEMO_REGION, type DemoAccount } from './demo.js';
 import { buildApp } from './http/app.js';
 import { startTermijnbewaking } from './jobs/termijnbewaking.js';
+import { herberekenCijfers, regiosZonderCijfers } from './cijfers/repository.js';
 import { startEmailJob } from './notify/email.js';
 import { setEmailEnabled } from './notify/instelling.js';
 
@@ -44,6 +45,12 @@ export async function serve(config: Config): Promise<void> {
         `${dossiers.controlemomenten.open} controlemomenten te doen (${((Date.now() - dossiersStarted) / 1000).toFixed(1)} s).`,
     );
   }
+  // Figures for records that have none yet (a database from before the figures, a load without a rebuild).
+  const zonderCijfers = await regiosZonderCijfers(db);
+  for (const regio of zonderCijfers) {
+    const r = await herberekenCijfers(db, regio);
+    say(`Cijfers berekend voor ${regio}: ${r.contacten} contacten.`);
+  }
   // The embedded database has no autovacuum: statistics for the query planner are gathered at start-up
   // and every six hours (a server's autovacuum does this by itself).
   let stopAnalyze = () => {};
@@ -58,7 +65,8 @@ export async function serve(config: Config): Promise<void> {
   setEmailEnabled(config.email !== undefined);
   say(config.email ? 'E-mail: notificaties gaan ook per e-mail (SAMENVEILIG_SMTP_URL)' : 'E-mail: uit (SAMENVEILIG_SMTP_URL is niet gezet)');
   const app = await buildApp({ config, db });
-  // Overdue work is reported to team leads; the deadlines themselves are data in the database.
+  // Overdue work is reported to team leads (the deadlines themselves are data in the database); the same
+  // loop keeps the figures fresh (a change is in them within one interval).
   const stopWatch = startTermijnbewaking(db, { intervalMs: 30_000, onError: (err) => app.log.error({ err: { type: (err as Error)?.name } }, 'termijnbewaking failed') });
   const stopEmail = config.email ? startEmailJob(db, { ...config.email, publiekeUrl: config.publiekeUrl }, { intervalMs: 15_000, log: app.log }) : async () => {};
   const shutdown = async () => {

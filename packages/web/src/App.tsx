@@ -7,9 +7,11 @@ import { ApiReferentiePage } from './pages/ApiReferentiePage';
 import { AuditPage } from './pages/AuditPage';
 import { BeheerGebruikersPage } from './pages/BeheerGebruikersPage';
 import { BeheerOrganisatiesPage } from './pages/BeheerOrganisatiesPage';
+import { BeheerCijfersPage } from './pages/BeheerCijfersPage';
 import { BeheerPlanPage } from './pages/BeheerPlanPage';
 import { BeheerTermijnenPage } from './pages/BeheerTermijnenPage';
 import { BerichtenPage } from './pages/BerichtenPage';
+import { CijfersPage } from './pages/CijfersPage';
 import { DossierPage } from './pages/DossierPage';
 import { DossiersPage } from './pages/DossiersPage';
 import { HomePage } from './pages/HomePage';
@@ -28,7 +30,7 @@ import { RegieVoorstelPage, RegieVoorstellenPage } from './pages/RegiePage';
 import { RegioPage } from './pages/RegioPage';
 import { Top3Page } from './pages/Top3Page';
 import { WerkvoorraadPage } from './pages/WerkvoorraadPage';
-import { BEHEER_ROLLEN, DOSSIER_ROLLEN, heeftRol, MELDEN_ROLLEN, OVERDRACHT_ROLLEN, PRIVACY_ROLLEN, REGIE_ROLLEN, VT_ROLLEN } from './rollen';
+import { BEHEER_ROLLEN, CIJFER_ROLLEN, DOSSIER_ROLLEN, heeftRol, MELDEN_ROLLEN, OVERDRACHT_ROLLEN, PRIVACY_ROLLEN, REGIE_ROLLEN, VT_ROLLEN } from './rollen';
 import { parseRoute, usePathname, type Route } from './router';
 import { SessieProvider, useHuidigeSessie } from './sessie';
 import { useApi, type ApiState } from './useApi';
@@ -55,6 +57,8 @@ function Pagina({ route, installatie }: { route: Route; installatie: ApiState<In
       return <RegieVoorstelPage key={route.id} id={route.id} />;
     case 'beheer-plan':
       return <BeheerPlanPage />;
+    case 'beheer-cijfers':
+      return <BeheerCijfersPage />;
     case 'beheer-gebruikers':
       return <BeheerGebruikersPage />;
     case 'beheer-organisaties':
@@ -79,6 +83,8 @@ function Pagina({ route, installatie }: { route: Route; installatie: ApiState<In
       return <BerichtenPage />;
     case 'privacy':
       return <PrivacyPage />;
+    case 'cijfers':
+      return <CijfersPage />;
     case 'privacy-persoon':
       return <AuditPage key={`persoon:${route.id}`} soort="persoon" id={route.id} />;
     case 'privacy-gebruiker':
@@ -126,6 +132,7 @@ const SESSIE_NODIG: ReadonlySet<Route['name']> = new Set<Route['name']>([
   'regie-voorstellen',
   'regie-voorstel',
   'beheer-plan',
+  'beheer-cijfers',
   'beheer-gebruikers',
   'beheer-organisaties',
   'beheer-termijnen',
@@ -139,6 +146,7 @@ const SESSIE_NODIG: ReadonlySet<Route['name']> = new Set<Route['name']>([
   'privacy',
   'privacy-persoon',
   'privacy-gebruiker',
+  'cijfers',
 ]);
 
 export function App() {
@@ -182,6 +190,7 @@ function AppInhoud() {
     ...(heeftRol(sessie?.rollen, OVERDRACHT_ROLLEN)
       ? [{ href: '/overdrachten', label: 'Overdrachten', active: route.name === 'overdrachten' || route.name === 'overdracht' }]
       : []),
+    ...(heeftRol(sessie?.rollen, CIJFER_ROLLEN) ? [{ href: '/cijfers', label: 'Cijfers', active: route.name === 'cijfers' }] : []),
     heeftRol(sessie?.rollen, MELDEN_ROLLEN)
       ? { href: '/melden/professional', label: 'Advies of melding', active: route.name === 'melden-professional' }
       : { href: '/melden', label: 'Zorgen melden', active: route.name === 'melden' },
@@ -190,7 +199,7 @@ function AppInhoud() {
           {
             href: '/beheer/gebruikers',
             label: 'Beheer',
-            active: route.name === 'beheer-gebruikers' || route.name === 'beheer-organisaties' || route.name === 'beheer-termijnen' || route.name === 'beheer-plan',
+            active: route.name === 'beheer-gebruikers' || route.name === 'beheer-organisaties' || route.name === 'beheer-termijnen' || route.name === 'beheer-plan' || route.name === 'beheer-cijfers',
           },
         ]
       : []),

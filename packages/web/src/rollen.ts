@@ -48,6 +48,9 @@ export const MELDEN_ROLLEN = ['politie', 'lokaal-team', 'opvang', 'csg', 'zvh-co
 
 export const PRIVACY_ROLLEN = ['privacy-officer'];
 
+/** Roles that see the figures dashboard; the beleidsmedewerker sees aggregates with disclosure control only. */
+export const CIJFER_ROLLEN = ['beleidsmedewerker', 'vt-medewerker', 'vt-gedragswetenschapper', 'zvh-coordinator'];
+
 /** Professionals who can hold regie over a household (casusregisseur, procesregisseur) and answer regie proposals. */
 export const REGIE_ROLLEN = ['lokaal-team', 'vt-medewerker', 'vt-gedragswetenschapper', 'opvang', 'csg', 'zvh-coordinator'];
 

@@ -3,7 +3,8 @@
  * Routes: "/", "/regio/:id", "/referentie", "/api-referentie", "/melden" (public), and the logged-in pages ("/inloggen",
  * "/account", "/dossiers[/:id]", "/intake", "/werkvoorraad", "/meldingen/:id", "/overdrachten[/:id]", "/melden/professional",
  * "/meldingen-inbox", "/beheer/...", "/privacy/...", the plan and TOP-3 of a dossier ("/dossiers/:id/plan[/afdruk]",
- * "/dossiers/:id/top3"), regie proposals ("/regie[/:id]")); anything else is "niet-gevonden".
+ * "/dossiers/:id/top3"), regie proposals ("/regie[/:id]"), the figures ("/cijfers?periode=…&regio=…&gemeente=…"); anything else is
+ * "niet-gevonden".
  */
 import { useSyncExternalStore } from 'react';
 
@@ -24,6 +25,7 @@ export type Route =
   | { name: 'regie-voorstellen' }
   | { name: 'regie-voorstel'; id: string }
   | { name: 'beheer-plan' }
+  | { name: 'beheer-cijfers' }
   | { name: 'beheer-gebruikers' }
   | { name: 'beheer-organisaties' }
   | { name: 'beheer-termijnen' }
@@ -37,6 +39,7 @@ export type Route =
   | { name: 'privacy' }
   | { name: 'privacy-persoon'; id: string }
   | { name: 'privacy-gebruiker'; id: string }
+  | { name: 'cijfers' }
   | { name: 'niet-gevonden'; path: string };
 
 const NAVIGATE_EVENT = 'samenveilig:navigate';
@@ -71,6 +74,7 @@ function parseSecureRoute(path: string): Route | null {
     '/beheer/organisaties': { name: 'beheer-organisaties' },
     '/beheer/termijnen': { name: 'beheer-termijnen' },
     '/beheer/plan': { name: 'beheer-plan' },
+    '/beheer/cijfers': { name: 'beheer-cijfers' },
     '/regie': { name: 'regie-voorstellen' },
     '/intake': { name: 'intake' },
     '/werkvoorraad': { name: 'werkvoorraad' },
@@ -78,6 +82,7 @@ function parseSecureRoute(path: string): Route | null {
     '/melden/professional': { name: 'melden-professional' },
     '/meldingen-inbox': { name: 'berichten' },
     '/privacy': { name: 'privacy' },
+    '/cijfers': { name: 'cijfers' },
   };
   const route = fixed[path];
   if (route) return route;

@@ -428,6 +428,8 @@ export const voordeurApi = {
   contact: (id: string) => getJson<ContactDetail>(`/api/v1/contacten/${enc(id)}`),
   omzettenNaarMelding: (id: string, body: { reden: string; personen: PersoonInvoer[]; relaties: RelatieInvoer[]; acuutGevaar: boolean; versie: number }) =>
     sendJson<{ id: string }>('POST', `/api/v1/contacten/${enc(id)}/omzetten-naar-melding`, body),
+  intrekken: (id: string, reden: string) =>
+    sendJson<{ id: string; status: 'ingetrokken'; ingetrokkenOp: string }>('POST', `/api/v1/contacten/${enc(id)}/intrekken`, { reden }),
   kandidaatBesluit: (id: string, besluit: 'bevestigen' | 'afwijzen', huishoudenId?: string) =>
     sendJson<{ status: string; huishoudenId: string | null }>('POST', `/api/v1/radar/kandidaten/${enc(id)}/besluit`, {
       besluit,

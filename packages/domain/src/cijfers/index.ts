@@ -4,3 +4,4 @@ export * from './onthulling.js';
 export * from './kerncijfers.js';
 export * from './lang.js';
 export * from './csv.js';
+export * from './boom.js';

@@ -26,6 +26,7 @@ import { intakeRoutes } from './routes/intake.js';
 import { meldingRoutes } from './routes/meldingen.js';
 import { planRoutes } from './routes/plan.js';
 import { top3Routes } from './routes/top3.js';
+import { cijferRoutes } from './routes/cijfers.js';
 import { registerSecurity } from './security.js';
 import { VERSION } from '../version.js';
 
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meldingRoutes, { db: deps.db });
   await app.register(planRoutes, { db: deps.db });
   await app.register(top3Routes, { db: deps.db });
+  await app.register(cijferRoutes, { db: deps.db });
 
   const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
   const hasWeb = existsSync(`${webDir}/index.html`);

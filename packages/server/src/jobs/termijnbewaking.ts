@@ -8,8 +8,11 @@ import { appendAudit } from '../audit/chain.js';
 import type { Database } from '../db/database.js';
 import { notify, usersWithRole } from '../repositories/notificaties.js';
 import { meldControlemomenten, meldVerlopenAfspraken } from './planbewaking.js';
+import { werkCijfersBij } from '../cijfers/repository.js';
 
 const ACTOR = 'system:termijnbewaking';
+/** Marks of changed records the figures job takes per step. */
+const CIJFER_STAP = 500;
 
 interface Overdue {
   id: string;
@@ -92,6 +95,9 @@ export function startTermijnbewaking(db: Database, opts: { intervalMs: number; o
         while ((await meldControlemomenten(db)) === 500);
         // Bounded: a plan the query finds but the domain rule does not would otherwise be found again and again.
         for (let i = 0; i < 50 && (await meldVerlopenAfspraken(db)) >= 200; i++);
+        // The figures: what changed since the last run (marked by triggers in the same transaction as the
+        // change), bounded per run; a bulk load is rebuilt by `samenveilig cijfers herberekenen` instead.
+        for (let i = 0; i < 20 && (await werkCijfersBij(db, CIJFER_STAP)) === CIJFER_STAP; i++);
       } catch (err) {
         opts.onError(err);
       }

@@ -359,7 +359,8 @@ export interface WerkvoorraadItem {
 /**
  * Open work of Veilig Thuis, most urgent first (the earliest deadline; acute before others on a tie).
  * Team filter: a team id (its items and those without a team), 'geen' (items without a team), or 'alle'.
- * Nothing leaves this list but by a confirmed decision that settles the melding.
+ * Nothing leaves this list but by a confirmed decision that settles the melding, or by the withdrawal of
+ * an erroneous registration (which ends its assessment: stopBijIntrekking).
  */
 export async function werkvoorraad(db: Database, actor: Actor, audit: AuditBase, opts: { team: string; limit: number }, now = new Date()) {
   return db.transaction(async (tx) => {
@@ -447,6 +448,35 @@ export async function werkvoorraad(db: Database, actor: Actor, audit: AuditBase,
 
 // ---------------------------------------------------------------------------------------------
 // Changing the assessment
+
+/**
+ * The assessment of a contact being withdrawn as erroneous stops: a proposal waiting for four eyes is
+ * withdrawn with it, an open assessment or a running onderzoek ends (status afgerond, no deadline, so it
+ * leaves the queue and the deadline job). A handover waiting for the receiver's answer is a 409: the
+ * receiver may be accepting it right now; it must be answered first. Run in the withdrawing transaction,
+ * after lockBeoordelingVanContact. Returns what was stopped (for the audit), or null when nothing ran.
+ */
+export async function stopBijIntrekking(tx: Queryable, actor: Actor, contactId: string, now: Date): Promise<string | null> {
+  const b = (
+    await tx.query<{ id: string; status: BeoordelingStatus }>(`SELECT id, status FROM beoordeling WHERE contact_id = $1 AND region_id = $2`, [contactId, actor.regionId])
+  ).rows[0];
+  if (!b || b.status === 'afgerond') return null;
+  if (b.status === 'overdracht') {
+    throw new AppError('conflict', 'Er wacht een overdracht op het antwoord van de ontvanger. Trek de registratie in nadat die is beantwoord.');
+  }
+  const voorstel = await tx.query<{ id: string }>(`UPDATE besluit SET status = 'ingetrokken' WHERE beoordeling_id = $1 AND status = 'voorgesteld' RETURNING id`, [b.id]);
+  await tx.query(
+    `UPDATE beoordeling SET status = 'afgerond', afgerond_op = $2, deadline = NULL, versie = versie + 1, bijgewerkt_op = $2, bijgewerkt_door = $3 WHERE id = $1`,
+    [b.id, now.toISOString(), actor.id],
+  );
+  return `beoordeling ${b.status} gestopt${voorstel.rows.length > 0 ? ', voorstel ingetrokken' : ''}`;
+}
+
+/** Locks the assessment of a contact (if any) before the contact itself: the lock order of a confirmed decision. */
+export async function lockBeoordelingVanContact(tx: Queryable, regionId: string, contactId: string): Promise<void> {
+  if (!isUuid(contactId)) return;
+  await tx.query(`SELECT 1 FROM beoordeling WHERE contact_id = $1 AND region_id = $2 FOR UPDATE`, [contactId, regionId]);
+}
 
 async function loadInScope(tx: Queryable, actor: Actor, audit: AuditBase, id: string, actie: string, now: Date): Promise<BeoordelingRow> {
   const b = await loadBeoordeling(tx, actor, { id }, true);

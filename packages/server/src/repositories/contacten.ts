@@ -1,7 +1,8 @@
 /**
  * One contact (advies or melding) as the melding page shows it, and what can happen to it after
  * registration: an advies converted into a melding keeps its history (the conversion is an event,
- * the melding's deadlines start at the conversion).
+ * the melding's deadlines start at the conversion); an erroneous registration is withdrawn (kept, but
+ * it counts nowhere and its assessment stops).
  */
 import {
   can,
@@ -12,12 +13,12 @@ import {
   type Involvement,
   type ValidImportLine,
 } from '@samenveilig/domain';
-import { appendAudit } from '../audit/chain.js';
+import { appendAudit, weigering } from '../audit/chain.js';
 import type { Database, Queryable } from '../db/database.js';
 import { AppError } from '../http/errors.js';
 import { addPersonsToContact } from '../import/loader.js';
 import { kandidatenVanContact, type KandidaatView } from '../radar/kandidaten.js';
-import { beoordelingVanContact, createBeoordelingen, type BeoordelingView } from './beoordelingen.js';
+import { beoordelingVanContact, createBeoordelingen, lockBeoordelingVanContact, stopBijIntrekking, type BeoordelingView } from './beoordelingen.js';
 import { isUuid, type AuditBase } from './common.js';
 import { PERSON_COLUMNS, personView, type PersonRow } from './personen.js';
 
@@ -258,3 +259,40 @@ export async function omzettenNaarMelding(
   });
 }
 
+/**
+ * Withdraws a registration made in error (registered twice, about the wrong household, a test call): the
+ * contact is kept with its data and history, gets status 'ingetrokken' with who, when and why (also as an
+ * event on the melding page), its assessment stops (stopBijIntrekking: it leaves the queue) and it counts
+ * nowhere in the figures. Out of scope or absent: 404 (audited); already withdrawn: 409.
+ */
+export async function trekContactIn(db: Database, actor: Actor, audit: AuditBase, id: string, input: { reden: string }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    // Lock order of a confirmed decision (which may change the contact): the assessment, then the contact.
+    await lockBeoordelingVanContact(tx, actor.regionId, id);
+    const l = await loadContact(tx, actor, id, true);
+    if (!l || !can(actor, 'update', contactResource(actor, l), now)) {
+      throw weigering(new AppError('niet_gevonden', 'Contact niet gevonden.'), [
+        { ...audit, regionId: actor.regionId, actie: 'contact.intrekken', recordType: 'contact', recordId: isUuid(id) ? id : null, uitkomst: 'niet-gevonden' },
+      ]);
+    }
+    const c = l.contact;
+    if (c.status === 'ingetrokken') throw new AppError('conflict', 'Deze registratie is al ingetrokken.');
+    const gestopt = await stopBijIntrekking(tx, actor, c.id, now);
+    await tx.query(
+      `UPDATE contact SET status = 'ingetrokken', ingetrokken_op = $2, ingetrokken_door = $3, intrekking_reden = $4, versie = versie + 1 WHERE id = $1 AND region_id = $5`,
+      [c.id, now.toISOString(), actor.id, input.reden, actor.regionId],
+    );
+    await tx.query(`INSERT INTO contact_gebeurtenis (region_id, contact_id, soort, op, door, toelichting) VALUES ($1, $2, 'ingetrokken', $3, $4, $5)`, [
+      actor.regionId,
+      c.id,
+      now.toISOString(),
+      actor.id,
+      input.reden,
+    ]);
+    const personen = (await tx.query<{ person_id: string }>(`SELECT person_id FROM contact_person WHERE contact_id = $1`, [c.id])).rows.map((r) => r.person_id);
+    await appendAudit(tx, [
+      { ...audit, regionId: actor.regionId, actie: 'contact.intrekken', recordType: 'contact', recordId: c.id, personen, doel: input.reden, uitkomst: gestopt ? `ok (${gestopt})` : 'ok' },
+    ]);
+    return { id: c.id, status: 'ingetrokken' as const, ingetrokkenOp: now.toISOString() };
+  });
+}

@@ -219,6 +219,8 @@ const TABLE: readonly Row[] = [
   { method: 'POST', url: '/api/v1/contacten/:id/omzetten-naar-melding', cells: [S200, S200, 403, 403, 403, 403, 403, 403, 403, 403, 401],
     id: async (c) => (await vd.nieuwContact(c.fx, vtHh(c), 'advies')).contactId,
     body: () => ({ reden: 'Namen bekend (matrix)', personen: [{ ref: 'a', rol: 'kind', achternaam: 'Omzetkind' }], relaties: [], versie: 1 }) },
+  { method: 'POST', url: '/api/v1/contacten/:id/intrekken', cells: [S200, S200, 403, 403, 403, 403, 403, 403, 403, 403, 401],
+    id: async (c) => (await vd.nieuwContact(c.fx, vtHh(c))).contactId, body: () => ({ reden: 'Dubbel geregistreerd (matrix).' }) },
   { method: 'PUT', url: '/api/v1/beoordelingen/:id/inhoud', cells: [S200, S200, 403, 403,  403,  403,  403,  403,  403,  403,  401], id: beoordelingOf,
     body: async (c) => ({ inhoud: { risicofactoren: ['escalatie'] }, versie: await vd.versieVan(c.fx, await beoordelingOf({ ...c, situation: c.situation! })) }) },
   { method: 'POST', url: '/api/v1/beoordelingen/:id/toewijzing', cells: [S200, S200, 403, 403, 403, 403,  403,  403,  403,  403,  401], id: beoordelingOf,
@@ -290,6 +292,13 @@ const TABLE: readonly Row[] = [
   { method: 'GET', url: '/api/v1/beheer/instellingen/plan', cells: [403, 403,  403,  403,  403,  403,  403,  403,  200,  403,  401] },
   { method: 'PUT', url: '/api/v1/beheer/instellingen/plan', cells: [403, 403,  403,  403,  403,  403,  403,  403,  200,  403,  401],
     body: async (c) => ({ dagenZonderGeweld: 91, controleMaanden: [3, 12],
+      versie: (await c.fx.db.query<{ versie: number }>(`SELECT versie FROM regio_instelling WHERE region_id = $1`, [REGIO])).rows[0]?.versie ?? 0 }) },
+  // The figures: Veilig Thuis, the ZVH coordinator and the beleidsmedewerker (protected cells); another region is tested in cijfers.test.ts.
+  { method: 'GET', url: '/api/v1/cijfers', cells: [200, 200,  403,  403,  403,  403,  200,  200,  403,  403,  401], query: () => '?periode=2024' },
+  { method: 'GET', url: '/api/v1/cijfers/export', cells: [200, 200,  403,  403,  403,  403,  200,  200,  403,  403,  401], query: () => '?periode=2024-K1&formaat=csv' },
+  { method: 'GET', url: '/api/v1/beheer/instellingen/cijfers', cells: [403, 403,  403,  403,  403,  403,  403,  403,  200,  403,  401] },
+  { method: 'PUT', url: '/api/v1/beheer/instellingen/cijfers', cells: [403, 403,  403,  403,  403,  403,  403,  403,  200,  403,  401],
+    body: async (c) => ({ afronden: false,
       versie: (await c.fx.db.query<{ versie: number }>(`SELECT versie FROM regio_instelling WHERE region_id = $1`, [REGIO])).rows[0]?.versie ?? 0 }) },
 ];
 

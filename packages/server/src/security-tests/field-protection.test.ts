@@ -154,6 +154,12 @@ function getRequests(): string[] {
     '/api/v1/regie/voorstellen',
     ...extra.regieVoorstellen.map((id) => `/api/v1/regie/voorstellen/${id}`),
     '/api/v1/beheer/instellingen/plan',
+    // The figures: aggregates only, never a name (also not in a download).
+    '/api/v1/cijfers?periode=2024',
+    '/api/v1/cijfers?periode=2024&regio=nl',
+    '/api/v1/cijfers/export?periode=2024&formaat=csv',
+    '/api/v1/cijfers/export?periode=2024&formaat=cbs',
+    '/api/v1/beheer/instellingen/cijfers',
   ];
 }
 

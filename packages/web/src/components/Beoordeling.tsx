@@ -117,7 +117,7 @@ export function Toewijzing({ b, sessie, eigenTeams, naWijziging }: { b: Beoordel
   const wijs = (body: { aanMij?: boolean; teamId?: string | null }, bericht: string) =>
     formulier.verstuur(async () => {
       await voordeurApi.toewijzen(b.id, { ...body, versie: b.versie });
-      naWijziging(bericht);
+      await naWijziging(bericht);
     });
   return (
     <div className="sv-toewijzing">
@@ -536,7 +536,7 @@ function Voorstel({ b, besluit, sessie, partners, naWijziging }: { b: Beoordelin
               onClick={() =>
                 void f.verstuur(async () => {
                   await voordeurApi.voorstelBeoordelen(besluit.id, 'bevestigen');
-                  naWijziging(`Het besluit "${besluit.naam}" is bevestigd.`);
+                  await naWijziging(`Het besluit "${besluit.naam}" is bevestigd.`);
                 })
               }
             >
@@ -556,7 +556,7 @@ function Voorstel({ b, besluit, sessie, partners, naWijziging }: { b: Beoordelin
               formulier={f}
               onVerstuur={async (reden) => {
                 await voordeurApi.voorstelBeoordelen(besluit.id, 'terugsturen', reden);
-                naWijziging('Het besluit is teruggestuurd.');
+                await naWijziging('Het besluit is teruggestuurd.');
               }}
             />
           ) : null}
@@ -571,7 +571,7 @@ function Voorstel({ b, besluit, sessie, partners, naWijziging }: { b: Beoordelin
             onClick={() =>
               void f.verstuur(async () => {
                 await voordeurApi.voorstelIntrekken(b.id, b.versie);
-                naWijziging('Uw voorstel is ingetrokken.');
+                await naWijziging('Uw voorstel is ingetrokken.');
               })
             }
           >
@@ -599,7 +599,7 @@ function BeoordelingFormulier({ b, partners, naWijziging }: { b: Beoordeling; pa
     f.verstuur(
       async () => {
         await voordeurApi.inhoudOpslaan(b.id, naarInhoud(inhoud), basis.versie);
-        naWijziging('De beoordeling is opgeslagen.');
+        await naWijziging('De beoordeling is opgeslagen.');
       },
       { controle: () => inhoudControle(inhoud), velden: beoordelingVeld },
     );
@@ -616,7 +616,7 @@ function BeoordelingFormulier({ b, partners, naWijziging }: { b: Beoordeling; pa
         const invoer = naarBesluit(besluit);
         if (!invoer) return;
         await voordeurApi.besluitVoorstellen(b.id, invoer, versie, onderzoek ? besluit.uitkomst : undefined);
-        naWijziging(`Het besluit "${BESLUIT_NAMEN[invoer.soort] ?? invoer.soort}" is voorgesteld. Het wacht op bevestiging door een gedragswetenschapper.`);
+        await naWijziging(`Het besluit "${BESLUIT_NAMEN[invoer.soort] ?? invoer.soort}" is voorgesteld. Het wacht op bevestiging door een gedragswetenschapper.`);
       },
       { controle: () => [...inhoudControle(inhoud), ...besluitControle(besluit, onderzoek)], velden: beoordelingVeld },
     );

@@ -32,7 +32,7 @@ export function ControleAfronden({ id, titel, klaar }: { id: string; titel: stri
         void f.verstuur(
           async () => {
             await planApi.controleAfronden(id, uitkomst as ControleUitkomst, toelichting.trim());
-            klaar(
+            await klaar(
               uitkomst === 'veilig'
                 ? 'De controle is afgerond: het is veilig.'
                 : 'De controle is afgerond. De regisseurs van het huishouden krijgen meteen bericht over uw zorgen.',

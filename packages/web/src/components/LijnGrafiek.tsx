@@ -15,9 +15,11 @@ export interface Reeks {
 
 const BREEDTE = 640;
 const HOOGTE = 280;
-const MARGE = { links: 44, rechts: 20, boven: 16, onder: 44 };
+const MARGE = { links: 56, rechts: 28, boven: 16, onder: 44 };
 /** Colours, dash patterns and markers cycle through this many styles (styles.css: .sv-grafiek__reeks--N). */
 const STIJLEN = 6;
+/** At most this many labels on the x-axis. */
+const MAX_X_LABELS = 8;
 
 /** A marker of a given shape, centred on (x, y). */
 function Markering({ vorm, x, y }: { vorm: number; x: number; y: number }) {
@@ -58,6 +60,8 @@ export function LijnGrafiek({
   tabelTitel,
   eersteKolom,
   cel = (v) => (v === null ? '–' : String(v)),
+  yStappen,
+  yTekst = String,
 }: {
   titel: string;
   /** What the chart shows, in words, for screen readers (the table has the numbers). */
@@ -71,13 +75,19 @@ export function LijnGrafiek({
   /** Header of the first column of the table (what a series is). */
   eersteKolom: string;
   cel?: (waarde: number | null, reeks: number, punt: number) => string;
+  /** The values with a grid line and a label; default every whole number from yMin to yMax. */
+  yStappen?: number[];
+  /** The label of a grid line (e.g. "40%"). */
+  yTekst?: (waarde: number) => string;
 }) {
   const id = useId();
   const breed = BREEDTE - MARGE.links - MARGE.rechts;
   const hoog = HOOGTE - MARGE.boven - MARGE.onder;
   const x = (i: number) => MARGE.links + (xLabels.length <= 1 ? breed / 2 : (i * breed) / (xLabels.length - 1));
   const y = (v: number) => MARGE.boven + ((yMax - v) / (yMax - yMin)) * hoog;
-  const ticks = Array.from({ length: yMax - yMin + 1 }, (_, k) => yMin + k);
+  const ticks = yStappen ?? Array.from({ length: yMax - yMin + 1 }, (_, k) => yMin + k);
+  // With many points, label every n-th on the axis so labels do not overlap (the table has them all).
+  const elk = Math.max(1, Math.ceil(xLabels.length / MAX_X_LABELS));
   return (
     <div className="sv-grafiek">
       <svg className="sv-grafiek__svg" viewBox={`0 0 ${BREEDTE} ${HOOGTE}`} role="img" aria-labelledby={`${id}-titel ${id}-uitleg`} focusable="false">
@@ -88,15 +98,17 @@ export function LijnGrafiek({
             <g key={t}>
               <line x1={MARGE.links} x2={BREEDTE - MARGE.rechts} y1={y(t)} y2={y(t)} className="sv-grafiek__raster" />
               <text x={MARGE.links - 8} y={y(t) + 4} textAnchor="end">
-                {t}
+                {yTekst(t)}
               </text>
             </g>
           ))}
-          {xLabels.map((l, i) => (
-            <text key={i} x={x(i)} y={HOOGTE - MARGE.onder + 18} textAnchor="middle">
-              {l}
-            </text>
-          ))}
+          {xLabels.map((l, i) =>
+            (xLabels.length - 1 - i) % elk === 0 ? (
+              <text key={i} x={x(i)} y={HOOGTE - MARGE.onder + 18} textAnchor="middle">
+                {l}
+              </text>
+            ) : null,
+          )}
           <text x={12} y={MARGE.boven + hoog / 2} textAnchor="middle" transform={`rotate(-90 12 ${MARGE.boven + hoog / 2})`}>
             {yTitel}
           </text>

@@ -140,7 +140,7 @@ function RegieVoorstelFormulier({ huishoudenId, soort, f, klaar }: { huishoudenI
           async () => {
             const ontvanger = naar[0]!;
             await planApi.regieVoorstellen(huishoudenId, { soort, naarUserId: ontvanger.id, toelichting: toelichting.trim() });
-            klaar(`Uw voorstel is verstuurd aan ${ontvanger.naam}. De regie gaat pas over als ${ontvanger.naam} het voorstel accepteert.`);
+            await klaar(`Uw voorstel is verstuurd aan ${ontvanger.naam}. De regie gaat pas over als ${ontvanger.naam} het voorstel accepteert.`);
           },
           { controle, velden: { naarUserId: `${prefix}-naar`, toelichting: `${prefix}-toelichting` } },
         );
@@ -263,7 +263,7 @@ export function RegieBlok({ dossier, sessie, naWijziging, kop }: { dossier: Doss
                       onClick={() =>
                         void f.verstuur(async () => {
                           await planApi.regieIntrekken(v.id);
-                          klaar(`Uw voorstel aan ${v.naar} is ingetrokken.`);
+                          await klaar(`Uw voorstel aan ${v.naar} is ingetrokken.`);
                         })
                       }
                     >
@@ -293,7 +293,7 @@ export function RegieBlok({ dossier, sessie, naWijziging, kop }: { dossier: Doss
                 onClick={() =>
                   void f.verstuur(async () => {
                     await planApi.procesregieBeeindigen(dossier.id);
-                    klaar('U bent geen procesregisseur meer van dit huishouden.');
+                    await klaar('U bent geen procesregisseur meer van dit huishouden.');
                   })
                 }
               >

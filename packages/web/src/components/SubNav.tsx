@@ -23,6 +23,7 @@ export const BEHEER_NAV = [
   { href: '/beheer/organisaties', label: 'Organisaties en teams' },
   { href: '/beheer/termijnen', label: 'Termijnen' },
   { href: '/beheer/plan', label: 'Veiligheidsplan' },
+  { href: '/beheer/cijfers', label: 'Cijfers' },
 ];
 
 /** The parts of one dossier: the dossier itself, its veiligheidsplan and its TOP-3 sessions. */

@@ -6,13 +6,12 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { Beveiligd } from '../components/Beveiligd';
-import { Bevestiging, FoutSamenvatting, useFormulier, type VeldFout } from '../components/Formulier';
-import { Foutmelding, Laden } from '../components/Status';
+import { FoutSamenvatting, useFormulier, type VeldFout } from '../components/Formulier';
+import { Instellingen } from '../components/Instellingen';
 import { BEHEER_NAV, SubNav } from '../components/SubNav';
-import { focusOp, Tekstveld } from '../components/Velden';
+import { Tekstveld } from '../components/Velden';
 import { planApi, type PlanInstellingen } from '../planApi';
 import { BEHEER_ROLLEN } from '../rollen';
-import { useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 
 const VELDEN: Record<string, string> = { dagenZonderGeweld: 'plan-dagen', controleMaanden: 'plan-maanden' };
@@ -46,7 +45,7 @@ function PlanFormulier({ inst, klaar }: { inst: PlanInstellingen; klaar: (tekst:
     void f.verstuur(
       async () => {
         await planApi.instellingenOpslaan({ dagenZonderGeweld: Number(d), controleMaanden: [...controleMaanden].sort((a, b) => a - b), versie: inst.versie });
-        klaar('De instellingen van het veiligheidsplan zijn opgeslagen.');
+        await klaar('De instellingen van het veiligheidsplan zijn opgeslagen.');
       },
       { controle: () => fouten, velden: (pad) => VELDEN[pad.split('.')[0] ?? ''] ?? null },
     );
@@ -98,25 +97,6 @@ function PlanFormulier({ inst, klaar }: { inst: PlanInstellingen; klaar: (tekst:
   );
 }
 
-function Instellingen() {
-  const { state, herlaad } = useHerlaadbareApi('plan-instellingen', () => planApi.instellingen());
-  const [bericht, setBericht] = useState<string | null>(null);
-  const klaar = (tekst: string) => {
-    setBericht(tekst);
-    herlaad();
-    focusOp('plan-instellingen-melding');
-  };
-  return (
-    <>
-      <div id="plan-instellingen-melding" tabIndex={-1} className="sv-melding">
-        {bericht ? <Bevestiging>{bericht}</Bevestiging> : null}
-      </div>
-      {state.status === 'laden' ? <Laden wat="instellingen" /> : null}
-      {state.status === 'fout' ? <Foutmelding error={state.error} titel="Het lukt niet om de instellingen te laden" /> : null}
-      {state.status === 'klaar' ? <PlanFormulier key={state.data.versie} inst={state.data} klaar={klaar} /> : null}
-    </>
-  );
-}
 
 export function BeheerPlanPage() {
   usePageTitle('Veiligheidsplan instellen');
@@ -130,7 +110,9 @@ export function BeheerPlanPage() {
             Wanneer een veiligheidsplan uit de fase directe veiligheid mag, en wanneer Veilig Thuis na een overdracht controleert of het veilig is. Dit geldt
             voor de hele regio.
           </Paragraph>
-          <Instellingen />
+          <Instellingen id="plan-instellingen" wat="de instellingen" laad={() => planApi.instellingen()}>
+            {(inst, klaar) => <PlanFormulier key={inst.versie} inst={inst} klaar={klaar} />}
+          </Instellingen>
         </>
       )}
     </Beveiligd>

@@ -5,13 +5,12 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { Beveiligd } from '../components/Beveiligd';
-import { Bevestiging, FoutSamenvatting, useFormulier, type VeldFout } from '../components/Formulier';
-import { Foutmelding, Laden } from '../components/Status';
+import { FoutSamenvatting, useFormulier, type VeldFout } from '../components/Formulier';
+import { Instellingen } from '../components/Instellingen';
 import { BEHEER_NAV, SubNav } from '../components/SubNav';
-import { focusOp, Keuzerondjes, Tekstveld } from '../components/Velden';
+import { Keuzerondjes, Tekstveld } from '../components/Velden';
 import { aantalMet } from '../format';
 import { BEHEER_ROLLEN } from '../rollen';
-import { useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { voordeurApi, type TermijnInstellingen } from '../voordeurApi';
 
@@ -40,7 +39,7 @@ function TermijnFormulier({ inst, klaar }: { inst: TermijnInstellingen; klaar: (
     void f.verstuur(
       async () => {
         const r = await voordeurApi.termijnenOpslaan(body);
-        klaar(`De termijnen zijn opgeslagen. ${aantalMet(r.herberekend, 'open melding heeft', 'open meldingen hebben')} een nieuwe termijn gekregen.`);
+        await klaar(`De termijnen zijn opgeslagen. ${aantalMet(r.herberekend, 'open melding heeft', 'open meldingen hebben')} een nieuwe termijn gekregen.`);
       },
       { controle: () => fouten, velden: (pad) => VELDEN[pad.split('.')[0] ?? ''] ?? null },
     );
@@ -89,30 +88,6 @@ function TermijnFormulier({ inst, klaar }: { inst: TermijnInstellingen; klaar: (
   );
 }
 
-function Termijnen() {
-  const { state, herlaad } = useHerlaadbareApi('termijnen', () => voordeurApi.termijnen());
-  const [bericht, setBericht] = useState<string | null>(null);
-  const klaar = (tekst: string) => {
-    setBericht(tekst);
-    herlaad();
-    focusOp('termijnen-melding');
-  };
-  return (
-    <>
-      <div id="termijnen-melding" tabIndex={-1} className="sv-melding">
-        {bericht ? <Bevestiging>{bericht}</Bevestiging> : null}
-      </div>
-      {state.status === 'laden' ? <Laden wat="termijnen" /> : null}
-      {state.status === 'fout' ? <Foutmelding error={state.error} titel="Het lukt niet om de termijnen te laden" /> : null}
-      {state.status === 'klaar' ? (
-        <>
-          {!state.data.opgeslagen ? <Paragraph>Uw regio gebruikt nu de standaardtermijnen.</Paragraph> : null}
-          <TermijnFormulier key={state.data.versie} inst={state.data} klaar={klaar} />
-        </>
-      ) : null}
-    </>
-  );
-}
 
 export function BeheerTermijnenPage() {
   usePageTitle('Termijnen');
@@ -125,7 +100,14 @@ export function BeheerTermijnenPage() {
           <Paragraph className="sv-intro">
             Hoe snel Veilig Thuis in uw regio een melding beoordeelt. Als u de termijnen wijzigt, krijgen open meldingen meteen een nieuwe termijn.
           </Paragraph>
-          <Termijnen />
+          <Instellingen id="termijnen" wat="de termijnen" laad={() => voordeurApi.termijnen()}>
+            {(inst, klaar) => (
+              <>
+                {!inst.opgeslagen ? <Paragraph>Uw regio gebruikt nu de standaardtermijnen.</Paragraph> : null}
+                <TermijnFormulier key={inst.versie} inst={inst} klaar={klaar} />
+              </>
+            )}
+          </Instellingen>
         </>
       )}
     </Beveiligd>

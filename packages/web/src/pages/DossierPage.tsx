@@ -44,7 +44,7 @@ import {
 import { BREAK_GLASS_ROLLEN, DOSSIER_ROLLEN, heeftRol, NOTITIE_SCHRIJVERS, VT_ROLLEN } from '../rollen';
 import { dossierPath, meldingPath, planPath } from '../router';
 import { useSessie } from '../sessie';
-import { useApi, useHerlaadbareApi } from '../useApi';
+import { useApi, useBevestiging, useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 
 const TITEL_ID = 'dossier-titel';
@@ -292,7 +292,7 @@ function NotitieFormulier({ dossier, sessie, naWijziging }: { dossier: Dossier; 
         void f.verstuur(
           async () => {
             await dossierApi.notitie(dossier.id, { klasse, tekst: tekst.trim(), prive });
-            naWijziging(prive ? 'De notitie is opgeslagen. Alleen uw organisatie ziet haar.' : 'De notitie is opgeslagen.');
+            await naWijziging(prive ? 'De notitie is opgeslagen. Alleen uw organisatie ziet haar.' : 'De notitie is opgeslagen.');
           },
           {
             controle: () => (tekst.trim() ? [] : [{ id: 'notitie-tekst', tekst: 'Vul de notitie in.' }]),
@@ -656,13 +656,8 @@ function DossierScherm({ id, sessie }: { id: string; sessie: Sessie }) {
   const { vernieuwen } = useSessie();
   const { state, herlaad } = useHerlaadbareApi(`dossier:${id}`, () => dossierApi.dossier(id));
   const [focusNaLaden, setFocusNaLaden] = useState(false);
-  const [bericht, setBericht] = useState<string | null>(null);
+  const { bericht, bevestig: naWijziging } = useBevestiging(herlaad, BERICHT_ID);
   const nietGevonden = state.status === 'fout' && state.error.status === 404;
-  const naWijziging = (tekst: string) => {
-    setBericht(tekst);
-    herlaad();
-    focusOp(BERICHT_ID);
-  };
 
   useEffect(() => {
     if (focusNaLaden && state.status === 'klaar') {

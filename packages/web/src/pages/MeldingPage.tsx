@@ -22,6 +22,7 @@ import {
   type RelatieStaat,
 } from '../components/Personen';
 import { RadarKaart } from '../components/Radar';
+import { RedenFormulier } from '../components/RedenFormulier';
 import { Foutmelding, Laden } from '../components/Status';
 import { Tabel } from '../components/Tabel';
 import { EnkelVinkje, focusOp, Keuzerondjes, Tekstvak } from '../components/Velden';
@@ -39,7 +40,7 @@ import {
 } from '../labels';
 import { DOSSIER_ROLLEN, heeftRol } from '../rollen';
 import { dossierPath } from '../router';
-import { useApi, useHerlaadbareApi } from '../useApi';
+import { useApi, useBevestiging, useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { voordeurApi, type ContactDetail, type ContactPersoon, type RadarKandidaat } from '../voordeurApi';
 
@@ -157,7 +158,7 @@ function KandidaatBesluit({ k, naWijziging }: { k: RadarKandidaat; naWijziging: 
   const besluit = (soort: 'bevestigen' | 'afwijzen') =>
     f.verstuur(async () => {
       await voordeurApi.kandidaatBesluit(k.id, soort, soort === 'bevestigen' && huishouden ? huishouden : undefined);
-      naWijziging(
+      await naWijziging(
         soort === 'afwijzen'
           ? `${k.kandidaat.naam} is niet dezelfde persoon. De radar stelt dit niet opnieuw voor.`
           : huishouden
@@ -237,7 +238,7 @@ function Omzetten({ c, naWijziging }: { c: ContactDetail; naWijziging: (bericht:
     f.verstuur(
       async () => {
         await voordeurApi.omzettenNaarMelding(c.id, { reden: reden.trim(), personen: personen.map(naarPersoonInvoer), relaties: naarRelatieInvoer(relaties, personen), acuutGevaar: acuut, versie: c.versie });
-        naWijziging('Het advies is omgezet in een melding. De termijn van de veiligheidsbeoordeling loopt vanaf nu.');
+        await naWijziging('Het advies is omgezet in een melding. De termijn van de veiligheidsbeoordeling loopt vanaf nu.');
       },
       {
         controle: () => [...(reden.trim().length >= 5 ? [] : [{ id: 'omz-reden', tekst: 'Geef kort de reden (minimaal 5 tekens).' }]), ...persoonControle('omz', personen)],
@@ -265,20 +266,72 @@ function Omzetten({ c, naWijziging }: { c: ContactDetail; naWijziging: (bericht:
   );
 }
 
+/** Withdrawing an erroneous registration (registered twice, wrong household): kept, but it counts nowhere. */
+function Intrekken({ c, naWijziging }: { c: ContactDetail; naWijziging: (bericht: string) => void }) {
+  const f = useFormulier('intrekken-fouten');
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Paragraph>
+        Is deze {contactTypeLabel(c.type).toLowerCase()} per vergissing geregistreerd, bijvoorbeeld dubbel of bij het verkeerde huishouden? Trek de
+        registratie dan in. Ze blijft bewaard, maar telt nergens meer mee en verdwijnt uit de werkvoorraad.
+      </Paragraph>
+      <Button
+        type="button"
+        appearance="secondary-action-button"
+        aria-expanded={open}
+        onClick={() => {
+          setOpen(!open);
+          if (!open) focusOp('intrekken-reden');
+        }}
+      >
+        Registratie intrekken
+      </Button>
+      {open ? (
+        <>
+          <FoutSamenvatting id="intrekken-fouten" fouten={f.fouten} melding={f.melding} opnieuwLaden={f.conflict ? () => naWijziging('De gegevens zijn opnieuw geladen.') : null} />
+          <RedenFormulier
+            id="intrekken-reden"
+            label="Waarom is deze registratie een vergissing?"
+            knop="Intrekken bevestigen"
+            leeg="Geef de reden van de intrekking."
+            veld="reden"
+            formulier={f}
+            onVerstuur={async (reden) => {
+              await voordeurApi.intrekken(c.id, reden);
+              await naWijziging('De registratie is ingetrokken. Ze telt niet meer mee en staat niet meer in de werkvoorraad.');
+            }}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
+
 function MeldingInhoud({ c, sessie, naWijziging }: { c: ContactDetail; sessie: Sessie; naWijziging: (bericht: string) => void }) {
   const geweldsvormen = useApi('geweldsvormen', () => api.geweldsvormen());
   const vt = c.radar !== null;
   const partners = useApi(vt ? 'ketenpartners' : 'ketenpartners:geen', () => (vt ? voordeurApi.ketenpartners() : Promise.resolve([])));
   const vormen = geweldsvormen.status === 'klaar' ? geweldsvormNamen(geweldsvormen.data) : new Map<string, string>();
+  const ingetrokken = c.status === 'ingetrokken';
   const secties: [string, string][] = [
     ['melding-gegevens', 'Gegevens'],
     ['melding-personen', 'Betrokkenen'],
     ...(vt ? ([['melding-radar', 'Radar']] as [string, string][]) : []),
     ...(vt && c.type === 'advies' && c.beoordeling === null ? ([['melding-omzetten', 'Omzetten naar melding']] as [string, string][]) : []),
     ...(c.beoordeling ? ([['melding-beoordeling', 'Veiligheidsbeoordeling']] as [string, string][]) : []),
+    ...(vt && !ingetrokken ? ([['melding-intrekken', 'Registratie intrekken']] as [string, string][]) : []),
   ];
   return (
     <>
+      {ingetrokken ? (
+        <Alert type="warning" className="sv-alert">
+          <Paragraph>
+            <strong>Deze registratie is ingetrokken.</strong> Ze is bewaard, maar telt niet mee in de cijfers en staat niet in de werkvoorraad. Onder
+            Gegevens staat wie haar introk, wanneer en waarom.
+          </Paragraph>
+        </Alert>
+      ) : null}
       {c.acuutGevaar ? (
         <Paragraph className="sv-label-gevaar">
           <strong>Acuut gevaar</strong>
@@ -338,19 +391,22 @@ function MeldingInhoud({ c, sessie, naWijziging }: { c: ContactDetail; sessie: S
           <BeoordelingSectie b={c.beoordeling} sessie={sessie} partners={partners.status === 'klaar' ? partners.data : []} naWijziging={naWijziging} />
         </section>
       ) : null}
+      {vt && !ingetrokken ? (
+        <section className="sv-section" aria-labelledby="melding-intrekken">
+          <Heading level={2} id="melding-intrekken" tabIndex={-1}>
+            Registratie intrekken
+          </Heading>
+          <Intrekken c={c} naWijziging={naWijziging} />
+        </section>
+      ) : null}
     </>
   );
 }
 
 function MeldingScherm({ id, sessie }: { id: string; sessie: Sessie }) {
   const { state, herlaad } = useHerlaadbareApi(`contact:${id}`, () => voordeurApi.contact(id));
-  const [bericht, setBericht] = useState<string | null>(null);
+  const { bericht, bevestig: naWijziging } = useBevestiging(herlaad, BERICHT_ID);
   const nietGevonden = state.status === 'fout' && state.error.status === 404;
-  const naWijziging = (tekst: string) => {
-    setBericht(tekst);
-    herlaad();
-    focusOp(BERICHT_ID);
-  };
   const titel =
     state.status === 'klaar'
       ? `${contactTypeLabel(state.data.type)} van ${formatDatum(state.data.ontvangenOp)}`

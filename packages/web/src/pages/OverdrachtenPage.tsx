@@ -15,7 +15,7 @@ import { formatDatum, formatDatumTijd } from '../format';
 import { besluitLabel, overdrachtSoortLabel, overdrachtStatusLabel } from '../labels';
 import { OVERDRACHT_ROLLEN } from '../rollen';
 import { dossierPath, navigate, overdrachtPath, useSearch } from '../router';
-import { useHerlaadbareApi } from '../useApi';
+import { useBevestiging, useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { voordeurApi, type Overdracht } from '../voordeurApi';
 
@@ -154,7 +154,7 @@ function Antwoord({ o, sessie, klaar }: { o: Overdracht; sessie: Sessie; klaar: 
           formulier={f}
           onVerstuur={async (reden) => {
             await voordeurApi.overdrachtBeantwoorden(o.id, 'weigeren', o.versie, { reden });
-            klaar('U heeft de overdracht geweigerd. Veilig Thuis neemt een nieuw besluit.');
+            await klaar('U heeft de overdracht geweigerd. Veilig Thuis neemt een nieuw besluit.');
           }}
         />
       ) : null}
@@ -164,12 +164,7 @@ function Antwoord({ o, sessie, klaar }: { o: Overdracht; sessie: Sessie; klaar: 
 
 function OverdrachtScherm({ id, sessie }: { id: string; sessie: Sessie }) {
   const { state, herlaad } = useHerlaadbareApi(`overdracht:${id}`, () => voordeurApi.overdracht(id));
-  const [bericht, setBericht] = useState<string | null>(null);
-  const klaar = (tekst: string) => {
-    setBericht(tekst);
-    herlaad();
-    focusOp('overdracht-bericht');
-  };
+  const { bericht, bevestig: klaar } = useBevestiging(herlaad, 'overdracht-bericht');
   const nietGevonden = state.status === 'fout' && state.error.status === 404;
   return (
     <>

@@ -31,7 +31,7 @@ import { FASE_NAMEN, FASE_UITLEG, FASEN, faseLabel, type Fase } from '../labels'
 import { planApi, type Plan } from '../planApi';
 import { DOSSIER_ROLLEN } from '../rollen';
 import { afdrukPath, dossierPath, planPath, top3Path } from '../router';
-import { useApi, useHerlaadbareApi } from '../useApi';
+import { useApi, useBevestiging, useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 
 const TITEL_ID = 'plan-titel';
@@ -75,7 +75,7 @@ function FaseVoorstelPaneel({ plan, sessie, naWijziging }: { plan: Plan; sessie:
   const beoordeel = (antwoord: 'goedkeuren' | 'afwijzen') =>
     f.verstuur(async () => {
       await planApi.faseBeoordelen(v.id, antwoord, toelichting.trim() || undefined);
-      naWijziging(antwoord === 'goedkeuren' ? `U heeft de fasewissel goedgekeurd. Het plan is nu in de fase ${faseLabel(v.naar).toLowerCase()}.` : 'U heeft de fasewissel afgewezen. Het plan blijft in deze fase.');
+      await naWijziging(antwoord === 'goedkeuren' ? `U heeft de fasewissel goedgekeurd. Het plan is nu in de fase ${faseLabel(v.naar).toLowerCase()}.` : 'U heeft de fasewissel afgewezen. Het plan blijft in deze fase.');
     });
   return (
     <div className="sv-panel sv-panel--waarschuwing sv-voorstel">
@@ -139,7 +139,7 @@ function FaseWijzigen({ plan, naWijziging }: { plan: Plan; naWijziging: NaWijzig
         void f.verstuur(
           async () => {
             const nieuw = await planApi.fase(plan.huishoudenId, naar as Fase, plan.versie, reden.trim() || undefined);
-            naWijziging(
+            await naWijziging(
               nieuw.faseVoorstel
                 ? `Uw voorstel om naar ${faseLabel(naar).toLowerCase()} te gaan wacht op goedkeuring door een tweede professional.`
                 : `Het plan is nu in de fase ${faseLabel(nieuw.fase).toLowerCase()}.`,
@@ -256,7 +256,7 @@ function PlanFormulier({ plan, naWijziging }: { plan: Plan; naWijziging: NaWijzi
         void f.verstuur(
           async () => {
             const nieuw = await planApi.opslaan(plan.huishoudenId, naarInhoud(s, plan.inhoud.doelen), plan.versie, toelichting.trim() || undefined);
-            naWijziging(nieuw.versie === plan.versie ? 'Er was niets gewijzigd.' : `Het plan is opgeslagen als versie ${nieuw.versie}.`);
+            await naWijziging(nieuw.versie === plan.versie ? 'Er was niets gewijzigd.' : `Het plan is opgeslagen als versie ${nieuw.versie}.`);
           },
           { controle: () => planControle(s), velden: (pad) => planVeldVoorPad(s, pad) },
         );
@@ -464,12 +464,7 @@ function PlanInhoud({ plan, sessie, naWijziging }: { plan: Plan; sessie: Sessie;
 
 function PlanScherm({ id, sessie }: { id: string; sessie: Sessie }) {
   const { state, herlaad } = useHerlaadbareApi(`plan:${id}`, () => planApi.plan(id));
-  const [bericht, setBericht] = useState<string | null>(null);
-  const naWijziging = (tekst: string) => {
-    setBericht(tekst);
-    herlaad();
-    focusOp(BERICHT_ID);
-  };
+  const { bericht, bevestig: naWijziging } = useBevestiging(herlaad, BERICHT_ID);
   const nietGevonden = state.status === 'fout' && state.error.status === 404;
   return (
     <>

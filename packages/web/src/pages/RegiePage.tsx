@@ -16,7 +16,7 @@ import { faseLabel, regieLabel, regieVoorstelStatusLabel } from '../labels';
 import { planApi, type RegieVoorstel } from '../planApi';
 import { REGIE_ROLLEN } from '../rollen';
 import { dossierPath, navigate, regieVoorstelPath } from '../router';
-import { useHerlaadbareApi } from '../useApi';
+import { useBevestiging, useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 
 const ledenTekst = (v: RegieVoorstel) => v.leden.map((l) => l.naam).join(', ') || 'huishouden';
@@ -104,7 +104,7 @@ function Antwoord({ v, klaar }: { v: RegieVoorstel; klaar: (tekst: string) => vo
           formulier={f}
           onVerstuur={async (reden) => {
             await planApi.regieAntwoord(v.id, 'weigeren', reden);
-            klaar('U heeft het verzoek geweigerd. De regie blijft waar die was; de collega die het vroeg, krijgt bericht.');
+            await klaar('U heeft het verzoek geweigerd. De regie blijft waar die was; de collega die het vroeg, krijgt bericht.');
           }}
         />
       ) : null}
@@ -114,12 +114,7 @@ function Antwoord({ v, klaar }: { v: RegieVoorstel; klaar: (tekst: string) => vo
 
 function VoorstelScherm({ id }: { id: string }) {
   const { state, herlaad } = useHerlaadbareApi(`regie-voorstel:${id}`, () => planApi.regieVoorstel(id));
-  const [bericht, setBericht] = useState<string | null>(null);
-  const klaar = (tekst: string) => {
-    setBericht(tekst);
-    herlaad();
-    focusOp('regie-bericht');
-  };
+  const { bericht, bevestig: klaar } = useBevestiging(herlaad, 'regie-bericht');
   const nietGevonden = state.status === 'fout' && state.error.status === 404;
   const v = state.status === 'klaar' ? state.data : null;
   return (

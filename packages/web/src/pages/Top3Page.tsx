@@ -22,7 +22,7 @@ import { deelnemerSoortLabel, FASEN, faseLabel } from '../labels';
 import { planApi, type DeelnemerInvoer, type RegieKandidaat, type Top3Deelnemer, type Top3ItemInvoer, type Top3Overzicht, type Top3Sessie, type Top3Trends } from '../planApi';
 import { DOSSIER_ROLLEN } from '../rollen';
 import { dossierPath, planPath, top3Path } from '../router';
-import { useApi, useHerlaadbareApi } from '../useApi';
+import { useApi, useBevestiging, useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { personenVan, volledigeNaam } from './DossierPage';
 
@@ -124,7 +124,7 @@ function StartFormulier({ huishoudenId, naWijziging }: { huishoudenId: string; n
         void f.verstuur(
           async () => {
             await planApi.top3Starten(huishoudenId, deelnemers(), new Date(moment).toISOString());
-            naWijziging('De TOP-3-sessie is begonnen. Vul per deelnemer in welke onderwerpen hij of zij noemt.');
+            await naWijziging('De TOP-3-sessie is begonnen. Vul per deelnemer in welke onderwerpen hij of zij noemt.');
           },
           {
             controle,
@@ -282,7 +282,7 @@ function InbrengFormulier({
         void f.verstuur(
           async () => {
             await planApi.top3Inbreng(sessie.id, deelnemer.id, inbreng(), sessie.versie);
-            naWijziging(`De inbreng van ${deelnemer.naam} is opgeslagen.`);
+            await naWijziging(`De inbreng van ${deelnemer.naam} is opgeslagen.`);
           },
           { controle, velden: veldVoorPad },
         );
@@ -396,7 +396,7 @@ function Vaststellen({ sessie, naWijziging }: { sessie: Top3Sessie; naWijziging:
         void f.verstuur(
           async () => {
             const r = await planApi.top3Vaststellen(sessie.id, keuze, sessie.versie, toelichting.trim() || undefined);
-            naWijziging(
+            await naWijziging(
               `De TOP-3 is vastgesteld: ${r.sessie.gekozen.map((g) => g.tekst).join(', ')}. Dit zijn nu de doelen van het plan in de fase ${faseLabel(r.plan.fase).toLowerCase()}.`,
             );
           },
@@ -679,12 +679,7 @@ function Overzicht({ overzicht, naWijziging }: { overzicht: Top3Overzicht; naWij
 
 function Top3Scherm({ id }: { id: string }) {
   const { state, herlaad } = useHerlaadbareApi(`top3:${id}`, () => planApi.top3(id));
-  const [bericht, setBericht] = useState<string | null>(null);
-  const naWijziging = (tekst: string) => {
-    setBericht(tekst);
-    herlaad();
-    focusOp(BERICHT_ID);
-  };
+  const { bericht, bevestig: naWijziging } = useBevestiging(herlaad, BERICHT_ID);
   return (
     <>
       <Paragraph className="sv-back">

@@ -17,7 +17,7 @@ import { aantalMet, formatDatum, formatDatumTijd, formatTijd } from '../format';
 import { kanaalLabel, wachtOpLabel } from '../labels';
 import { VT_ROLLEN } from '../rollen';
 import { dossierPath, meldingPath, navigate, useSearch } from '../router';
-import { useHerlaadbareApi } from '../useApi';
+import { useBevestiging, useHerlaadbareApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { voordeurApi, type Werkvoorraad } from '../voordeurApi';
 
@@ -130,12 +130,7 @@ function WerkvoorraadScherm({ sessie }: { sessie: Sessie }) {
   const team = gekozen ?? sessie.team?.id ?? 'alle';
   const { state, herlaad } = useHerlaadbareApi(`werkvoorraad:${team}`, () => voordeurApi.werkvoorraad(team));
   const nu = useNu(VERVERS_MS / 2);
-  const [bericht, setBericht] = useState<string | null>(null);
-  const klaar = (tekst: string) => {
-    setBericht(tekst);
-    herlaad();
-    focusOp('werkvoorraad-bericht');
-  };
+  const { bericht, bevestig: klaar } = useBevestiging(herlaad, 'werkvoorraad-bericht');
 
   useEffect(() => {
     const timer = window.setInterval(herlaad, VERVERS_MS);

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { beoordeelVoorstel, saveInhoud, stelBesluitVoor, trekVoorstelIn, werkvoorraad, wijsToe } from '../../repositories/beoordelingen.js';
-import { getContact, omzettenNaarMelding } from '../../repositories/contacten.js';
+import { getContact, omzettenNaarMelding, trekContactIn } from '../../repositories/contacten.js';
 import { getInstellingen, updateInstellingen } from '../../repositories/instellingen.js';
 import { updateTeam } from '../../repositories/beheer.js';
 import { ketenpartners } from '../../repositories/ketenpartners.js';
@@ -145,6 +145,30 @@ export const meldingRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       if (!r) throw notFound('Contact');
       return r;
     },
+  );
+
+  app.post(
+    '/api/v1/contacten/:id/intrekken',
+    {
+      config: { permission: { resource: 'contact', action: 'update' } },
+      schema: {
+        tags: ['beoordeling'],
+        summary:
+          'Withdraw an erroneous registration (registered twice, wrong household): it is kept but counts nowhere, and its assessment stops; already withdrawn is a 409',
+        params: idParam,
+        body: z
+          .object({
+            reden: z
+              .string({ error: 'geef de reden van de intrekking' })
+              .trim()
+              .min(10, 'geef de reden van de intrekking (ten minste 10 tekens)')
+              .max(4000, 'maximaal 4000 tekens'),
+          })
+          .strict(),
+        response: { 200: z.object({ id: z.string(), status: z.literal('ingetrokken'), ingetrokkenOp: z.string() }) },
+      },
+    },
+    async (req) => trekContactIn(db, actorOf(req), auditBase(req), req.params.id, req.body),
   );
 
   app.put(
