@@ -7,8 +7,8 @@
  * children, the sum of each additive count over its children (the children must partition it).
  * `beschermKerncijfers` is the special case of one level.
  */
-import { CIJFERS, RELATIES, type BeschermdeKerncijfers, type Kerncijfers } from './kerncijfers.js';
-import { beschermAandeel, beschermStelsel, isKlein, type Cel, type Lijn, type OnthullingInstellingen } from './onthulling.js';
+import { CIJFERS, RELATIES, volgAantallen, type BeschermdeKerncijfers, type Kerncijfers } from './kerncijfers.js';
+import { beschermStelsel, type Cel, type Lijn, type OnthullingInstellingen } from './onthulling.js';
 
 /** One area of the hierarchy: its figures and the index of its parent (null for a root). */
 export interface Knoop {
@@ -60,23 +60,7 @@ export function beschermKerncijferBoom(knopen: readonly Knoop[], inst: Onthullin
       const i = idx(a, c.code);
       r[c.code] = i === undefined ? { status: 'nvt' } : cellen[i]!;
     }
-    for (const c of CIJFERS) {
-      const v = k.cijfers[c.code];
-      if (c.eenheid === 'procent') {
-        const t = k.cijfers[c.teller!];
-        const n = k.cijfers[c.noemer!];
-        r[c.code] = t === null || t === undefined || n === null || n === undefined ? { status: 'nvt' } : beschermAandeel(t, n, inst, { teller: r[c.teller!]!, noemer: r[c.noemer!]! });
-      } else if (c.eenheid === 'uren') {
-        const n = k.cijfers[c.noemer!];
-        const nCel = r[c.noemer!]!;
-        r[c.code] =
-          v === null || v === undefined || n === null || n === undefined
-            ? { status: 'nvt' }
-            : nCel.status !== 'zichtbaar' || isKlein(n)
-              ? { status: 'geheim' }
-              : { status: 'zichtbaar', waarde: v };
-      }
-    }
+    volgAantallen(k.cijfers, r, inst);
     return r;
   });
 }

@@ -248,24 +248,27 @@ export function beschermKerncijfers(
       const i = idx(a, c.code);
       r[c.code] = i === undefined ? { status: 'nvt' } : cellen[i]!;
     }
-    for (const c of CIJFERS) {
-      if (c.eenheid === 'procent') {
-        const t = k[c.teller!];
-        const n = k[c.noemer!];
-        r[c.code] = t === null || t === undefined || n === null || n === undefined ? { status: 'nvt' } : beschermAandeel(t, n, inst, { teller: r[c.teller!]!, noemer: r[c.noemer!]! });
-      } else if (c.eenheid === 'uren') {
-        const v = k[c.code];
-        const n = k[c.noemer!];
-        const nCel = r[c.noemer!]!;
-        r[c.code] =
-          v === null || v === undefined || n === null || n === undefined
-            ? { status: 'nvt' }
-            : nCel.status !== 'zichtbaar' || isKlein(n)
-              ? { status: 'geheim' }
-              : { status: 'zichtbaar', waarde: v };
-      }
-    }
+    volgAantallen(k, r, inst);
     return r;
   });
   return { gebieden: uit.slice(0, gebieden.length), totaal: totaal ? uit[uit.length - 1]! : null };
+}
+
+/**
+ * The derived cells of one area follow their protected counts (`r` holds those): a percentage by
+ * beschermAandeel, the median hidden when its count is small or hidden. Fills them into `r`.
+ */
+export function volgAantallen(k: Kerncijfers, r: Record<string, Cel>, inst: OnthullingInstellingen): void {
+  const bekend = (v: number | null | undefined): v is number => v !== null && v !== undefined;
+  for (const c of CIJFERS) {
+    if (c.eenheid === 'procent') {
+      const t = k[c.teller!];
+      const n = k[c.noemer!];
+      r[c.code] = !bekend(t) || !bekend(n) ? { status: 'nvt' } : beschermAandeel(t, n, inst, { teller: r[c.teller!]!, noemer: r[c.noemer!]! });
+    } else if (c.eenheid === 'uren') {
+      const v = k[c.code];
+      const n = k[c.noemer!];
+      r[c.code] = !bekend(v) || !bekend(n) ? { status: 'nvt' } : r[c.noemer!]!.status !== 'zichtbaar' || isKlein(n) ? { status: 'geheim' } : { status: 'zichtbaar', waarde: v };
+    }
+  }
 }
